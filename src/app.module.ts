@@ -1,0 +1,42 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import path from 'node:path';
+import { formatGraphqlError } from './common/graphql/graphql-errors';
+import type { GqlContext } from './common/graphql/gql-context';
+import { queryLimitRules } from './common/graphql/limits';
+import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
+import { ideLandingPage } from './common/ide/ide-landing-page.plugin';
+import { IdeModule } from './common/ide/ide.module';
+import { PROJECT_ROOT } from './common/migrate';
+import { CoreModule } from './core.module';
+import { NoteLoaderFactory } from './notes/note.loaders';
+import { NotesModule } from './notes/notes.module';
+import { SyncModule } from './sync/sync.module';
+
+@Module({
+  imports: [
+    CoreModule,
+    NotesModule,
+    SyncModule,
+    IdeModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [NotesModule],
+      inject: [NoteLoaderFactory],
+      useFactory: (notes: NoteLoaderFactory) => ({
+        // Committed, so schema changes show up in review; regenerated whenever the server starts from source.
+        autoSchemaFile: process.env.VAULTGRAPH_WRITE_SCHEMA === '1' ? path.join(PROJECT_ROOT, 'schema.gql') : true,
+        sortSchema: true,
+        playground: false,
+        plugins: [ideLandingPage({ endpoint: '/graphql' })],
+        validationRules: queryLimitRules(),
+        formatError: formatGraphqlError,
+        context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: notes.create() }),
+      }),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: MutationTokenGuard }],
+})
+export class AppModule {}

@@ -1,0 +1,139 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Command, InvalidArgumentError } from 'commander';
+import fs from 'node:fs';
+import { graphql } from 'graphql';
+import { formatSyncReport, syncReportJson } from './cli/format-report';
+import { CliSyncModule } from './cli/cli-sync.module';
+import { AppConfig } from './common/app-config';
+import { DomainError } from './common/errors';
+import { ensureMigrated } from './common/migrate';
+import { createServer } from './main';
+import { NoteLoaderFactory } from './notes/note.loaders';
+import { SyncService } from './sync/sync.service';
+
+/** A failure the user can act on: printed as one line, exit code 2. */
+class CliError extends Error {}
+
+function applyVault(vault: string | undefined): void {
+  if (vault) {
+    process.env.VAULT_PATH = vault;
+  }
+}
+
+function parsePort(value: string): string {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError('not a port number');
+  }
+  return value;
+}
+
+async function runSync(opts: { vault?: string; json?: boolean; quiet?: boolean }): Promise<void> {
+  applyVault(opts.vault);
+  const config = new AppConfig();
+  ensureMigrated(config.databaseFile);
+  const app = await NestFactory.createApplicationContext(CliSyncModule, { logger: ['error'] });
+  try {
+    const report = app.get(SyncService).sync();
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(syncReportJson(report), null, 2)}\n`);
+    } else if (!opts.quiet) {
+      process.stdout.write(`${formatSyncReport(report)}\n`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+async function runServe(opts: { vault?: string; sync?: boolean; host?: string; port?: string }): Promise<void> {
+  applyVault(opts.vault);
+  if (opts.host) {
+    process.env.HOST = opts.host;
+  }
+  if (opts.port) {
+    process.env.PORT = opts.port;
+  }
+  const config = new AppConfig();
+  ensureMigrated(config.databaseFile);
+  const app = await createServer();
+  if (opts.sync) {
+    const report = app.get(SyncService).sync();
+    process.stdout.write(`${formatSyncReport(report)}\n`);
+  }
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  process.stdout.write(`vaultgraph listening on ${url}/graphql (GraphQL IDE: open it in a browser)\n`);
+}
+
+async function runQuery(document: string, opts: { variables?: string }): Promise<void> {
+  const source = document.startsWith('@') ? fs.readFileSync(document.slice(1), 'utf8') : document;
+  let variableValues: Record<string, unknown> | undefined;
+  try {
+    variableValues = opts.variables ? (JSON.parse(opts.variables) as Record<string, unknown>) : undefined;
+  } catch {
+    throw new CliError('--variables must be a JSON object');
+  }
+  const config = new AppConfig();
+  ensureMigrated(config.databaseFile);
+  const app = await createServer(['error']);
+  await app.init();
+  try {
+    const { schema } = app.get(GraphQLSchemaHost);
+    const headers = config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
+    const result = await graphql({ schema, source, variableValues, contextValue: { req: { headers }, loaders: app.get(NoteLoaderFactory).create() } });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (result.errors?.length) {
+      process.exitCode = 1;
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('vaultgraph')
+    .description('A Dendron vault as a knowledge graph and milestone tracker: sync it into SQLite, query it over GraphQL.')
+    .showHelpAfterError();
+
+  program
+    .command('sync')
+    .description('sync a vault (or a workspace with dendron.yml) into the database')
+    .option('--vault <dir>', 'vault or workspace folder (default: $VAULT_PATH or seeds)')
+    .option('--json', 'print the report as JSON')
+    .option('--quiet', 'print nothing on success')
+    .action(runSync);
+
+  program
+    .command('serve')
+    .description('serve GraphQL (and the GraphQL IDE) at /graphql')
+    .option('--vault <dir>', 'vault or workspace folder (default: $VAULT_PATH or seeds)')
+    .option('--sync', 'sync the vault before serving')
+    .option('--migrate', 'apply database migrations first (always done when needed; kept for clarity)')
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .option('--port <port>', 'port (default: $PORT or 3000)', parsePort)
+    .action(runServe);
+
+  program
+    .command('query')
+    .description('run a GraphQL document against the local database and print the JSON result')
+    .argument('<document>', 'the GraphQL document, or @file')
+    .option('--variables <json>', 'variables as a JSON object')
+    .action(runQuery);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CliError || err instanceof DomainError) {
+      process.stderr.write(`vaultgraph: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`vaultgraph: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,28 @@
+import { DEFAULT_DATABASE_URL, databaseFile } from './database-url';
+
+/** Everything configurable, read once from the environment (see README "Configuration"). */
+export class AppConfig {
+  readonly databaseUrl: string;
+  readonly databaseFile: string;
+  readonly vaultPath: string;
+  readonly host: string;
+  readonly port: number;
+  readonly timeZone: string;
+  /** When set, mutations need `Authorization: Bearer <token>`. */
+  readonly apiToken: string | null;
+  readonly maxFileBytes: number;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+    this.databaseFile = databaseFile(this.databaseUrl);
+    this.vaultPath = env.VAULT_PATH || 'seeds';
+    this.host = env.HOST || '127.0.0.1';
+    this.port = Number(env.PORT || 3000);
+    this.timeZone = env.VAULTGRAPH_TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.apiToken = env.VAULTGRAPH_TOKEN || null;
+    this.maxFileBytes = Number(env.VAULTGRAPH_MAX_FILE_BYTES || 5 * 1024 * 1024);
+    if (!Number.isInteger(this.port) || this.port < 0 || this.port > 65535) {
+      throw new Error(`PORT must be a port number, got ${env.PORT}`);
+    }
+  }
+}

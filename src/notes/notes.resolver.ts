@@ -1,0 +1,88 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/graphql/gql-context';
+import { NoteArgs, NotesArgs } from './dto/notes.args';
+import { LinkKind, LinkModel, NoteModel, SectionModel } from './models/note.model';
+import { NoteConnection } from './models/note-connection.model';
+import { DiagnosticModel, Stats } from './models/stats.model';
+import { NoteRepository } from './note.repository';
+import { NotesService } from './notes.service';
+
+@Resolver(() => NoteModel)
+export class NotesResolver {
+  constructor(
+    private readonly service: NotesService,
+    private readonly noteRepo: NoteRepository,
+  ) {}
+
+  @Query(() => NoteModel, { nullable: true, description: 'One note by id, or by fname (and vault).' })
+  note(@Args() args: NoteArgs): Promise<NoteModel | null> {
+    return this.service.note(args);
+  }
+
+  @Query(() => NoteConnection, { description: 'Notes in fname order, a page at a time.' })
+  notes(@Args() args: NotesArgs): Promise<NoteConnection> {
+    return this.service.page(args);
+  }
+
+  @Query(() => Stats)
+  stats(): Promise<Stats> {
+    return this.noteRepo.stats();
+  }
+
+  @Query(() => [DiagnosticModel], { description: 'Problems found in the vault by the syncs so far, per file.' })
+  diagnostics(@Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<DiagnosticModel[]> {
+    return this.noteRepo.diagnostics(Math.min(Math.max(first, 1), 1000));
+  }
+
+  @ResolveField(() => NoteModel, { nullable: true })
+  parent(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<NoteModel | null> | null {
+    return note.parentId ? ctx.loaders.note.load(note.parentId) : null;
+  }
+
+  @ResolveField(() => [NoteModel])
+  children(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<NoteModel[]> {
+    return ctx.loaders.children.load(note.id);
+  }
+
+  @ResolveField(() => [SectionModel])
+  sections(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<SectionModel[]> {
+    return ctx.loaders.sections.load(note.id);
+  }
+
+  @ResolveField(() => [LinkModel], { description: 'Links from this note, in document order.' })
+  async links(
+    @Parent() note: NoteModel,
+    @Context() ctx: GqlContext,
+    @Args('kinds', { type: () => [LinkKind], nullable: true }) kinds?: LinkKind[] | null,
+  ): Promise<LinkModel[]> {
+    const links = await ctx.loaders.links.load(note.id);
+    return kinds ? links.filter((l) => kinds.includes(l.kind)) : links;
+  }
+
+  @ResolveField(() => [LinkModel], { description: 'Links from other notes (and this one) that resolve to this note.' })
+  backlinks(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<LinkModel[]> {
+    return ctx.loaders.backlinks.load(note.id);
+  }
+}
+
+@Resolver(() => LinkModel)
+export class LinksResolver {
+  @ResolveField(() => NoteModel)
+  async source(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(link.sourceId)) as NoteModel;
+  }
+
+  @ResolveField(() => NoteModel, { nullable: true })
+  target(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<NoteModel | null> | null {
+    return link.targetId ? ctx.loaders.note.load(link.targetId) : null;
+  }
+
+  @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the link.' })
+  async section(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+    if (link.sectionOrdinal === null) {
+      return null;
+    }
+    const sections = await ctx.loaders.sections.load(link.sourceId);
+    return sections.find((s) => s.ordinal === link.sectionOrdinal) ?? null;
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+
+export interface SyncRunRecord {
+  id: number;
+  startedMs: number;
+  durationMs: number;
+  status: string;
+  added: number;
+  updated: number;
+  renamed: number;
+  deleted: number;
+  unchanged: number;
+  notes: number;
+  diagnosticCount: number;
+}
+
+@Injectable()
+export class SyncRunRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async last(): Promise<SyncRunRecord | null> {
+    const run = await this.prisma.syncRun.findFirst({ orderBy: { id: 'desc' } });
+    if (!run) {
+      return null;
+    }
+    const { diagnostics, ...rest } = run;
+    return { ...rest, diagnosticCount: (JSON.parse(diagnostics) as unknown[]).length };
+  }
+}

@@ -1,0 +1,232 @@
+import type Database from 'better-sqlite3';
+import type { Diagnostic, NoteDoc } from '../vault/note-doc';
+
+export interface StoredNote {
+  id: string;
+  vaultId: number;
+  fname: string;
+  path: string | null;
+  size: number | null;
+  mtimeMs: number | null;
+  hash: string | null;
+  stub: number;
+}
+
+export interface NoteRow {
+  id: string;
+  vaultId: number;
+  fname: string;
+  doc: NoteDoc;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+export interface RunRecord {
+  startedMs: number;
+  durationMs: number;
+  status: 'ok' | 'failed';
+  workspace: string;
+  added: number;
+  updated: number;
+  renamed: number;
+  deleted: number;
+  unchanged: number;
+  notes: number;
+  diagnostics: Diagnostic[];
+  error: string | null;
+}
+
+export function parentFnameOf(fname: string): string | null {
+  if (fname === 'root') {
+    return null;
+  }
+  const dot = fname.lastIndexOf('.');
+  return dot < 0 ? 'root' : fname.slice(0, dot);
+}
+
+/** Every write the sync makes, as prepared statements on the sync's own connection. */
+export class SyncRepository {
+  private readonly s;
+
+  constructor(readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      vaultByName: p('SELECT id, root FROM Vault WHERE name = ?'),
+      insertVault: p('INSERT INTO Vault (name, root) VALUES (?, ?)'),
+      updateVaultRoot: p('UPDATE Vault SET root = ? WHERE id = ? AND root <> ?'),
+      vaultsByRootPrefix: p('SELECT name, root FROM Vault WHERE root = ? OR root LIKE ? ORDER BY id'),
+      notesOfVault: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE vaultId = ?'),
+      noteById: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE id = ?'),
+      noteByFname: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE vaultId = ? AND fname = ?'),
+      skippedOfVault: p('SELECT path, size, mtimeMs FROM SkippedFile WHERE vaultId = ?'),
+      upsertSkipped: p(
+        'INSERT INTO SkippedFile (vaultId, path, size, mtimeMs) VALUES (?, ?, ?, ?) ON CONFLICT (vaultId, path) DO UPDATE SET size = excluded.size, mtimeMs = excluded.mtimeMs',
+      ),
+      deleteSkipped: p('DELETE FROM SkippedFile WHERE vaultId = ? AND path = ?'),
+      touchNote: p('UPDATE Note SET mtimeMs = ? WHERE id = ?'),
+      insertNote: p(
+        `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, desc, createdMs, updatedMs, stub, tags, custom, body, path, size, mtimeMs, hash)
+         VALUES (@id, @vaultId, @fname, @fnameKey, @parentFname, @title, @desc, @createdMs, @updatedMs, 0, @tags, @custom, @body, @path, @size, @mtimeMs, @hash)`,
+      ),
+      updateNote: p(
+        `UPDATE Note SET vaultId = @vaultId, fname = @fname, fnameKey = @fnameKey, parentFname = @parentFname, title = @title, desc = @desc,
+         createdMs = @createdMs, updatedMs = @updatedMs, stub = 0, tags = @tags, custom = @custom, body = @body, path = @path, size = @size,
+         mtimeMs = @mtimeMs, hash = @hash WHERE id = @id`,
+      ),
+      insertStub: p(
+        `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, stub) VALUES (?, ?, ?, ?, ?, ?, 1)`,
+      ),
+      deleteNote: p('DELETE FROM Note WHERE id = ?'),
+      deleteSections: p('DELETE FROM Section WHERE noteId = ?'),
+      insertSection: p(
+        'INSERT INTO Section (noteId, ordinal, heading, depth, slug, chapter, startLine, endLine, parentOrdinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteLinks: p('DELETE FROM Link WHERE sourceId = ?'),
+      insertLink: p(
+        `INSERT INTO Link (sourceId, sourceVaultId, kind, targetFname, targetKey, targetVault, anchor, alias, url, line, "column", sectionOrdinal)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
+      insertDiagnostic: p('INSERT INTO Diagnostic (vaultId, noteId, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      maxLinkId: p('SELECT coalesce(max(id), 0) AS id FROM Link'),
+      reparent: p(
+        `UPDATE Note SET parentId = (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)
+         WHERE vaultId = ? AND parentId IS NOT (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)`,
+      ),
+      resolveLinks: p(
+        `UPDATE Link SET targetId = coalesce(
+           (SELECT n.id FROM Note n WHERE n.fnameKey = Link.targetKey AND n.vaultId = Link.sourceVaultId AND Link.targetVault IS NULL),
+           (SELECT n.id FROM Note n JOIN Vault v ON v.id = n.vaultId
+            WHERE n.fnameKey = Link.targetKey AND (Link.targetVault IS NULL OR v.name = Link.targetVault) ORDER BY n.vaultId LIMIT 1))
+         WHERE targetKey IS NOT NULL AND (id > ? OR targetKey IN (SELECT value FROM json_each(?)))`,
+      ),
+      countNotes: p('SELECT count(*) AS n FROM Note WHERE stub = 0'),
+      insertRun: p(
+        `INSERT INTO SyncRun (startedMs, durationMs, status, workspace, added, updated, renamed, deleted, unchanged, notes, diagnostics, error)
+         VALUES (@startedMs, @durationMs, @status, @workspace, @added, @updated, @renamed, @deleted, @unchanged, @notes, @diagnostics, @error)`,
+      ),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  ensureVault(name: string, root: string): number {
+    const row = this.s.vaultByName.get(name) as { id: number; root: string } | undefined;
+    if (row) {
+      this.s.updateVaultRoot.run(root, row.id, root);
+      return row.id;
+    }
+    return Number(this.s.insertVault.run(name, root).lastInsertRowid);
+  }
+
+  /** Vaults recorded under a workspace folder, used when its dendron.yml cannot be read. */
+  knownVaults(workspaceDir: string): { name: string; root: string }[] {
+    return this.s.vaultsByRootPrefix.all(workspaceDir, `${workspaceDir}/%`) as { name: string; root: string }[];
+  }
+
+  notesOfVault(vaultId: number): StoredNote[] {
+    return this.s.notesOfVault.all(vaultId) as StoredNote[];
+  }
+
+  noteById(id: string): StoredNote | undefined {
+    return this.s.noteById.get(id) as StoredNote | undefined;
+  }
+
+  noteByFname(vaultId: number, fname: string): StoredNote | undefined {
+    return this.s.noteByFname.get(vaultId, fname) as StoredNote | undefined;
+  }
+
+  skippedOfVault(vaultId: number): Map<string, { size: number; mtimeMs: number }> {
+    const rows = this.s.skippedOfVault.all(vaultId) as { path: string; size: number; mtimeMs: number }[];
+    return new Map(rows.map((r) => [r.path, r]));
+  }
+
+  markSkipped(vaultId: number, path: string, size: number, mtimeMs: number): void {
+    this.s.upsertSkipped.run(vaultId, path, size, mtimeMs);
+  }
+
+  unmarkSkipped(vaultId: number, path: string): void {
+    this.s.deleteSkipped.run(vaultId, path);
+  }
+
+  touchNote(id: string, mtimeMs: number): void {
+    this.s.touchNote.run(mtimeMs, id);
+  }
+
+  /** Insert or update the note row, then replace its sections and links. */
+  writeNote(row: NoteRow, exists: boolean): void {
+    const { doc } = row;
+    const params = {
+      id: row.id,
+      vaultId: row.vaultId,
+      fname: row.fname,
+      fnameKey: row.fname.toLowerCase(),
+      parentFname: parentFnameOf(row.fname),
+      title: doc.title,
+      desc: doc.desc,
+      createdMs: doc.created,
+      updatedMs: doc.updated,
+      tags: JSON.stringify(doc.tags),
+      custom: JSON.stringify(doc.custom),
+      body: doc.body,
+      path: row.path,
+      size: row.size,
+      mtimeMs: row.mtimeMs,
+      hash: row.hash,
+    };
+    if (exists) {
+      this.s.updateNote.run(params);
+      this.s.deleteSections.run(row.id);
+      this.s.deleteLinks.run(row.id);
+    } else {
+      this.s.insertNote.run(params);
+    }
+    doc.sections.forEach((s, i) => {
+      this.s.insertSection.run(row.id, i, s.heading, s.depth, s.slug, s.chapter, s.startLine, s.endLine, s.parent);
+    });
+    for (const l of doc.links) {
+      const key = l.targetFname === null ? null : l.targetFname.toLowerCase();
+      this.s.insertLink.run(row.id, row.vaultId, l.kind, l.targetFname, key, l.targetVault, l.anchor, l.alias, l.url, l.line, l.column, l.section);
+    }
+  }
+
+  insertStub(vaultId: number, vaultName: string, fname: string, title: string): void {
+    this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fname.toLowerCase(), parentFnameOf(fname), title);
+  }
+
+  deleteNote(id: string): void {
+    this.s.deleteNote.run(id);
+  }
+
+  replaceDiagnostics(vaultId: number, path: string, noteId: string | null, diagnostics: Diagnostic[]): void {
+    this.s.deleteDiagnosticsOfPath.run(vaultId, path);
+    for (const d of diagnostics) {
+      this.s.insertDiagnostic.run(vaultId, noteId, d.file, d.line, d.code, d.severity, d.message);
+    }
+  }
+
+  maxLinkId(): number {
+    return (this.s.maxLinkId.get() as { id: number }).id;
+  }
+
+  reparent(vaultId: number): void {
+    this.s.reparent.run(vaultId);
+  }
+
+  /** Resolve links added since `afterLinkId`, and every link whose target key is among `keys`. */
+  resolveLinks(afterLinkId: number, keys: Iterable<string>): void {
+    this.s.resolveLinks.run(afterLinkId, JSON.stringify([...keys]));
+  }
+
+  countNotes(): number {
+    return (this.s.countNotes.get() as { n: number }).n;
+  }
+
+  recordRun(run: RunRecord): number {
+    return Number(this.s.insertRun.run({ ...run, diagnostics: JSON.stringify(run.diagnostics) }).lastInsertRowid);
+  }
+}

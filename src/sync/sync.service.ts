@@ -1,0 +1,61 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { AppConfig } from '../common/app-config';
+import { DomainError, ErrorCode } from '../common/errors';
+import { VaultNotFoundError } from '../vault/read-vault';
+import { openSqlite } from './sqlite';
+import { SyncRepository } from './sync.repository';
+import { VaultSync, type SyncReport } from './vault-sync';
+
+export type SyncState = 'idle' | 'syncing';
+
+/** One sync at a time per process; SQLite's write lock serialises syncs of other processes. */
+@Injectable()
+export class SyncService implements OnModuleDestroy {
+  private readonly logger = new Logger(SyncService.name);
+  private db: Database.Database | null = null;
+  private engine: VaultSync | null = null;
+  private running = false;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get state(): SyncState {
+    return this.running ? 'syncing' : 'idle';
+  }
+
+  /** Sync a workspace folder (default: VAULT_PATH). Throws DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
+  sync(dir: string = this.config.vaultPath): SyncReport {
+    if (this.running) {
+      throw new DomainError(ErrorCode.SyncRunning, 'a sync is already running; try again when it has finished');
+    }
+    this.running = true;
+    try {
+      return this.getEngine().sync(dir);
+    } catch (err) {
+      if (err instanceof VaultNotFoundError) {
+        throw new DomainError(ErrorCode.VaultNotFound, err.message);
+      }
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by another sync; try again when it has finished');
+      }
+      throw err;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private getEngine(): VaultSync {
+    if (!this.engine) {
+      this.db = openSqlite(this.config.databaseFile);
+      this.engine = new VaultSync(new SyncRepository(this.db), { maxFileBytes: this.config.maxFileBytes });
+    }
+    return this.engine;
+  }
+
+  onModuleDestroy(): void {
+    this.db?.close();
+    this.db = null;
+    this.engine = null;
+    this.logger.debug('sync connection closed');
+  }
+}

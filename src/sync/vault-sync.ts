@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../vault/note-doc';
+import { parseNote } from '../vault/parse-note';
+import { decodeNoteBytes } from '../vault/parse/decode';
+import { titleFromFname } from '../vault/parse/title';
+import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
+import { parentFnameOf, SyncRepository, type StoredNote } from './sync.repository';
+
+export interface SyncOptions {
+  /** Files larger than this are skipped with a diagnostic, never read. */
+  maxFileBytes: number;
+}
+
+export interface VaultDiagnostic extends Diagnostic {
+  vault: string;
+}
+
+export interface SyncReport {
+  runId: number;
+  workspace: string;
+  added: number;
+  updated: number;
+  renamed: number;
+  deleted: number;
+  unchanged: number;
+  /** Notes with a file (stubs not counted) after the sync. */
+  notes: number;
+  diagnostics: VaultDiagnostic[];
+  durationMs: number;
+}
+
+interface Counts {
+  added: number;
+  updated: number;
+  renamed: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/**
+ * Vault -> database, incrementally, in one transaction. A file whose size and mtime match what the database
+ * holds is not read; one whose bytes hash the same is not parsed. Renames keep the note's id (and so its
+ * backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
+ */
+export class VaultSync {
+  constructor(
+    private readonly repo: SyncRepository,
+    private readonly options: SyncOptions,
+  ) {}
+
+  /** Throws VaultNotFoundError (nothing written) when the folder is missing. */
+  sync(workspaceDir: string): SyncReport {
+    const started = Date.now();
+    const t0 = performance.now();
+    const workspace = readWorkspace(workspaceDir);
+    const diagnostics: VaultDiagnostic[] = workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) }));
+    let vaults = workspace.vaults;
+    if (!workspace.configOk) {
+      const known = this.repo.knownVaults(workspace.dir);
+      if (known.length > 0) {
+        vaults = known;
+      }
+    }
+    const counts: Counts = { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 };
+    const runId = this.repo.transaction(() => {
+      const firstNewLink = this.repo.maxLinkId() + 1;
+      const changedKeys = new Set<string>();
+      const claimed = new Map<string, string>();
+      const plans = vaults.map((vault) => ({ vault, vaultId: this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
+      const present = new Set(plans.flatMap((p) => p.listing.files.map((f) => `${p.vaultId}\u0000${f.path}`)));
+      for (const plan of plans) {
+        diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
+        this.syncVault(plan.vault, plan.vaultId, plan.listing.files, present, claimed, changedKeys, counts, diagnostics);
+      }
+      for (const plan of plans) {
+        this.syncStubs(plan.vault, plan.vaultId, changedKeys);
+      }
+      if (changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
+        for (const plan of plans) {
+          this.repo.reparent(plan.vaultId);
+        }
+        this.repo.resolveLinks(firstNewLink - 1, changedKeys);
+      }
+      return this.repo.recordRun({
+        startedMs: started,
+        durationMs: performance.now() - t0,
+        status: 'ok',
+        workspace: workspace.dir,
+        ...counts,
+        notes: this.repo.countNotes(),
+        diagnostics,
+        error: null,
+      });
+    });
+    return { runId, workspace: workspace.dir, ...counts, notes: this.repo.countNotes(), diagnostics, durationMs: performance.now() - t0 };
+  }
+
+  private syncVault(
+    vault: VaultSpec,
+    vaultId: number,
+    files: VaultFile[],
+    present: Set<string>,
+    claimed: Map<string, string>,
+    changedKeys: Set<string>,
+    counts: Counts,
+    diagnostics: VaultDiagnostic[],
+  ): void {
+    const stored = new Map<string, StoredNote>();
+    for (const note of this.repo.notesOfVault(vaultId)) {
+      if (note.path !== null) {
+        stored.set(note.path, note);
+      }
+    }
+    const skipped = this.repo.skippedOfVault(vaultId);
+    const seen = new Set<string>();
+    const report = (path: string, noteId: string | null, found: Diagnostic[]) => {
+      this.repo.replaceDiagnostics(vaultId, path, noteId, found);
+      diagnostics.push(...found.map((d) => ({ ...d, vault: vault.name })));
+    };
+    const skip = (file: VaultFile, d: Diagnostic) => {
+      this.repo.markSkipped(vaultId, file.path, file.size, file.mtimeMs);
+      report(file.path, null, [d]);
+    };
+
+    for (const file of files) {
+      const old = stored.get(file.path);
+      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs) {
+        seen.add(old.id);
+        claimed.set(old.id, `${vault.name}/${file.path}`);
+        counts.unchanged++;
+        continue;
+      }
+      const wasSkipped = skipped.get(file.path);
+      if (!old && wasSkipped && wasSkipped.size === file.size && wasSkipped.mtimeMs === file.mtimeMs) {
+        continue;
+      }
+      if (file.size > this.options.maxFileBytes) {
+        skip(file, { file: file.path, line: null, code: 'FILE_TOO_LARGE', severity: 'error', message: `${file.size} bytes is over the ${this.options.maxFileBytes}-byte limit; skipped` });
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(path.join(vault.root, file.path));
+      } catch (err) {
+        skip(file, { file: file.path, line: null, code: 'UNREADABLE', severity: 'error', message: `cannot read file: ${(err as Error).message}` });
+        continue;
+      }
+      const hash = createHash('sha1').update(bytes).digest('hex');
+      if (old && old.hash === hash) {
+        this.repo.touchNote(old.id, file.mtimeMs);
+        seen.add(old.id);
+        claimed.set(old.id, `${vault.name}/${file.path}`);
+        counts.unchanged++;
+        continue;
+      }
+      const decoded = decodeNoteBytes(file.path, bytes);
+      if (!decoded.ok) {
+        skip(file, decoded.diagnostic);
+        continue;
+      }
+      if (wasSkipped) {
+        this.repo.unmarkSkipped(vaultId, file.path);
+      }
+      const doc = parseNote({ file: file.path, fname: file.fname, text: decoded.text });
+      const found = [...decoded.diagnostics, ...doc.diagnostics];
+      const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, present, claimed, found);
+      claimed.set(id, `${vault.name}/${file.path}`);
+
+      // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
+      const occupant = this.repo.noteByFname(vaultId, file.fname);
+      if (occupant && occupant.id !== id) {
+        this.repo.deleteNote(occupant.id);
+        if (occupant.stub === 0) {
+          counts.deleted++;
+          seen.add(occupant.id);
+        }
+      }
+      const existing = this.repo.noteById(id);
+      const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
+      this.repo.writeNote({ id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash }, existing !== undefined);
+      seen.add(id);
+      if (!existing || existing.stub === 1) {
+        counts.added++;
+        changedKeys.add(file.fname.toLowerCase());
+      } else if (movedFrom) {
+        counts.renamed++;
+        changedKeys.add(file.fname.toLowerCase()).add(movedFrom.fname.toLowerCase());
+        if (movedFrom.path !== null) {
+          this.repo.replaceDiagnostics(movedFrom.vaultId, movedFrom.path, null, []);
+        }
+      } else {
+        counts.updated++;
+      }
+      report(file.path, id, found);
+    }
+
+    // Files that are gone, or no longer notes (now skipped), and whose ids nobody took over.
+    for (const [filePath, note] of stored) {
+      if (seen.has(note.id) || claimed.has(note.id)) {
+        continue;
+      }
+      this.repo.deleteNote(note.id);
+      this.repo.replaceDiagnostics(vaultId, filePath, null, []);
+      changedKeys.add(note.fname.toLowerCase());
+      counts.deleted++;
+    }
+    for (const filePath of skipped.keys()) {
+      if (!present.has(`${vaultId}\u0000${filePath}`)) {
+        this.repo.unmarkSkipped(vaultId, filePath);
+        this.repo.replaceDiagnostics(vaultId, filePath, null, []);
+      }
+    }
+  }
+
+  /**
+   * The frontmatter id, unless another present file holds it: then this note keeps a derived id and a
+   * DUPLICATE_ID diagnostic, so neither file overwrites the other.
+   */
+  private chooseId(
+    wanted: string,
+    vault: VaultSpec,
+    vaultId: number,
+    file: VaultFile,
+    present: Set<string>,
+    claimed: Map<string, string>,
+    found: Diagnostic[],
+  ): string {
+    const here = `${vault.name}/${file.path}`;
+    let holder = claimed.get(wanted);
+    if (!holder) {
+      const existing = this.repo.noteById(wanted);
+      const sameFile = existing && existing.vaultId === vaultId && existing.path === file.path;
+      if (existing && existing.path !== null && !sameFile && present.has(`${existing.vaultId}\u0000${existing.path}`)) {
+        holder = existing.path;
+      }
+    }
+    if (!holder || holder === here) {
+      return wanted;
+    }
+    found.push({
+      file: file.path,
+      line: 2,
+      code: 'DUPLICATE_ID',
+      severity: 'error',
+      message: `id ${wanted} is already used by ${holder}; this note is indexed as ${wanted}~${vault.name}:${file.fname} until one of the ids changes`,
+    });
+    return `${wanted}~${vault.name}:${file.fname}`;
+  }
+
+  /** Stubs for every missing ancestor (and root); stubs nobody needs any more go. */
+  private syncStubs(vault: VaultSpec, vaultId: number, changedKeys: Set<string>): void {
+    const notes = this.repo.notesOfVault(vaultId);
+    const real = new Set(notes.filter((n) => n.stub === 0).map((n) => n.fname));
+    const needed = new Set<string>();
+    for (const fname of real) {
+      for (let p = parentFnameOf(fname); p !== null && !real.has(p) && !needed.has(p); p = parentFnameOf(p)) {
+        needed.add(p);
+      }
+    }
+    if (!real.has('root')) {
+      needed.add('root');
+    }
+    for (const note of notes) {
+      if (note.stub === 1 && !needed.delete(note.fname)) {
+        this.repo.deleteNote(note.id);
+        changedKeys.add(note.fname.toLowerCase());
+      }
+    }
+    for (const fname of needed) {
+      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname));
+      changedKeys.add(fname.toLowerCase());
+    }
+  }
+}

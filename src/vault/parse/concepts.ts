@@ -1,0 +1,526 @@
+import type MarkdownIt from 'markdown-it';
+import type { ParsedSection } from '../note-doc';
+import type { DendronLinkMeta } from './dendron-syntax';
+import { sectionAt } from './sections';
+
+/**
+ * Concept discovery for one note's markdown-it tokens: candidate concept names the note introduces, and mentions of
+ * already-known concepts. Pure; works on tokens so code spans, code blocks, math and HTML never count as prose.
+ */
+
+export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token';
+
+export interface ConceptCandidate {
+  name: string;
+  kind: ConceptCandidateKind;
+  /** Absolute URL of a link label's target; null otherwise. */
+  url: string | null;
+  /** 1-based file line. */
+  line: number;
+  /** Index into the note's sections of the innermost section holding the line, or null before any heading. */
+  section: number | null;
+}
+
+export interface ConceptMention {
+  key: string;
+  line: number;
+  section: number | null;
+}
+
+export interface ConceptNames {
+  key: string;
+  /** Canonical name and aliases. */
+  names: string[];
+}
+
+interface MatcherEntry {
+  key: string;
+  /** Sticky, case-insensitive: one name with its plural forms, ending at a word boundary. */
+  pattern: RegExp;
+  length: number;
+}
+
+/** Built once per vault scan; `findMentions` only reads it. */
+export interface ConceptMatcher {
+  /** Entries by the lower-cased first word of a name (each plural form of a one-word name), longest name first. */
+  readonly byFirstWord: ReadonlyMap<string, readonly MatcherEntry[]>;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// Bare URLs that linkify leaves as text (`spiffe://…`, `file:///…`) are addresses, not prose.
+const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*/gi;
+const WORD_RUN = /[\p{L}\p{N}_]+/gu;
+// A dotted path (`meshConfig.outboundTrafficPolicy.mode`) is scanned as one word so only its head is kept.
+const DOTTED_WORD = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
+const HAS_LETTER = /\p{L}/u;
+const TASK_BOX = /^\[[ xX]\]\s+/;
+// `term: …` or `term(qualifier): …`; the colon must be followed by a space, which rules out `https://…` and `a:b`.
+const DEFINED = /^(\p{L}[\p{L}\p{N}_-]*(?:[ \t]+[\p{L}\p{N}_-]+){0,3})[ \t]?(?:\([^()\n]{0,80}\))?:(?=\s|$)/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
+const CONSTANT = /^[\p{Lu}\p{N}]+(?:_[\p{Lu}\p{N}]*)+$/u;
+// Roman numerals made of I, V and X only (1–39): `CI`, `CD`, `CLI`, `MD` stay acronyms.
+const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
+// All-caps words longer than this are shouting (`IMPORTANT`), not acronyms.
+const MAX_ACRONYM = 8;
+
+/**
+ * Tokens too common to name a topic. JSON, YAML, HTTP and friends are kept on purpose: they are specific
+ * technologies a reader may want to follow; API, CLI, URL are generic in any technical note.
+ */
+const TOKEN_STOP = new Set(
+  (
+    'api i ok todo fixme faq pr url uri ui id am pm us uk eu tbd nb fyi cli eta asap aka wip tl dr imo iirc ps ' +
+    'and or not the kb mb gb tb kib mib gib tib hz khz mhz ghz'
+  ).split(' '),
+);
+
+/** Structural labels (`Note: …`, `**Warning**`), not concepts; shared by defined terms, emphasis and link labels. */
+const LABEL_STOP = new Set(
+  (
+    'note notes nb tip tips todo example examples eg ie see also update edit warning caution important ps q a ' +
+    'question answer summary tldr source sources ref refs reference references done result output input why how ' +
+    'what when where who which this that these those here there it yes no not only must never always all'
+  ).split(' '),
+);
+
+/** Words that make `the reason is simple: …` a sentence rather than a term. */
+const FUNCTION_WORDS = new Set('the is are was were be been this that these those it we i you he she they my our your'.split(' '));
+
+/** Link labels that say "a link" rather than naming anything. */
+const GENERIC_LABELS = new Set(
+  (
+    'doc docs documentation link links here this that source ref reference more read more see website site page ' +
+    'article blog post video official docs click here this link see here details'
+  ).split(' '),
+);
+
+/** Look like plurals but are not (or fold into a different word). */
+const NOT_PLURAL = new Set('kubernetes postgres https alias canvas atlas jenkins series species news lens chaos kudos ethos'.split(' '));
+/** `-ches` plurals whose singular keeps the `e`. */
+const E_PLURALS = new Set('caches niches headaches'.split(' '));
+
+/**
+ * Follows one inline token's children through its source so each child gets the file line it starts on. Text
+ * tokens carry no offset, so they are found by searching forward from the previous child; the search is bounded
+ * to the current source line, so a miss (an entity, an escape) only costs the column, never the line.
+ */
+class InlineLines {
+  private readonly lineStarts: number[] = [0];
+  private cursor = 0;
+
+  constructor(
+    private readonly content: string,
+    /** 1-based file line of the inline source's first line. */
+    private readonly firstLine: number,
+    private readonly lastLine: number,
+  ) {
+    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) {
+      this.lineStarts.push(i + 1);
+    }
+  }
+
+  /** Moves past `child` and returns the file line where it starts. Call once per child, in order. */
+  advance(child: MarkdownIt.Token): number {
+    const meta = child.meta as { offset?: unknown; raw?: unknown } | null;
+    // Offsets on text tokens are stale after markdown-it merges emphasis delimiters into neighbouring text.
+    if (child.type !== 'text' && typeof meta?.offset === 'number' && meta.offset > this.cursor) {
+      this.cursor = meta.offset;
+    }
+    let start = this.cursor;
+    const src = this.content;
+    if (child.type === 'text' && child.content !== '') {
+      const at = src.indexOf(child.content, this.cursor);
+      const eol = src.indexOf('\n', this.cursor);
+      if (at >= 0 && (eol < 0 || at <= eol)) {
+        start = at;
+        this.cursor = at + child.content.length;
+      }
+    } else if (child.type === 'softbreak' || child.type === 'hardbreak') {
+      const eol = src.indexOf('\n', this.cursor);
+      if (eol >= 0) {
+        this.cursor = eol + 1;
+      }
+    } else if (child.type === 'code_inline' && child.markup !== '') {
+      // The content has its newlines turned into spaces, so skip from fence to fence instead.
+      const open = src.indexOf(child.markup, this.cursor);
+      if (open >= 0) {
+        start = open;
+        const close = src.indexOf(child.markup, open + child.markup.length);
+        this.cursor = close >= 0 ? close + child.markup.length : open + child.markup.length;
+      }
+    } else if (child.type === 'html_inline') {
+      const at = src.indexOf(child.content, this.cursor);
+      if (at >= 0) {
+        start = at;
+        this.cursor = at + child.content.length;
+      }
+    } else if (child.type === 'math_inline') {
+      const fence = src[start + 1] === '$' ? 2 : 1;
+      this.cursor = start + 2 * fence + child.content.length;
+    } else if (child.type === 'dendron_link' && typeof meta?.raw === 'string') {
+      this.cursor = start + meta.raw.length;
+    }
+    let k = this.lineStarts.length - 1;
+    while (k > 0 && this.lineStarts[k] > start) {
+      k--;
+    }
+    return Math.min(this.firstLine + k, this.lastLine);
+  }
+}
+
+interface InlineBlock {
+  inline: MarkdownIt.Token;
+  children: MarkdownIt.Token[];
+  /** Line of each child, same indexes. */
+  lines: number[];
+  /** Type of the block token that opened this inline (`paragraph_open`, `heading_open`, `td_open`, …). */
+  container: string;
+}
+
+/** Every inline token with a file line per child. Table cells have no map, so they take their row's line. */
+function inlineBlocks(tokens: MarkdownIt.Token[], lineOffset: number, fileLines: readonly string[]): InlineBlock[] {
+  const blocks: InlineBlock[] = [];
+  const lastLine = Math.max(fileLines.length, 1);
+  let blockLine = lineOffset;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.map) {
+      blockLine = token.map[0] + lineOffset;
+    }
+    if (token.type !== 'inline' || !token.children) {
+      continue;
+    }
+    const places = new InlineLines(token.content, blockLine, lastLine);
+    const lines = token.children.map((child) => places.advance(child));
+    blocks.push({ inline: token, children: token.children, lines, container: i > 0 ? tokens[i - 1].type : '' });
+  }
+  return blocks;
+}
+
+const isAutoLink = (token: MarkdownIt.Token) => token.markup === 'linkify' || token.markup === 'autolink';
+
+/** Text a reader sees between an opening token at `from` and its matching close; also returns the close's index. */
+function textUntilClose(children: MarkdownIt.Token[], from: number): { text: string; end: number } {
+  const open = children[from].type;
+  const close = open.replace(/_open$/, '_close');
+  let depth = 0;
+  let text = '';
+  let j = from;
+  for (; j < children.length; j++) {
+    const child = children[j];
+    if (child.type === open) {
+      depth++;
+    } else if (child.type === close && --depth === 0) {
+      break;
+    } else if (child.type === 'text' || child.type === 'code_inline') {
+      text += child.content;
+    } else if (child.type === 'softbreak' || child.type === 'hardbreak') {
+      text += ' ';
+    }
+  }
+  return { text, end: j };
+}
+
+/** Trims surrounding punctuation (`**Envoy:**`, `"mesh"`) and collapses whitespace. */
+function cleanName(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'“‘(\[]+|[\s"'”’)\].,;:!?]+$/gu, '');
+}
+
+const wordCount = (name: string) => (name === '' ? 0 : name.split(' ').length);
+
+function maskUrls(text: string): string {
+  return text.includes('://') ? text.replace(BARE_URL, (url) => '\u0000'.repeat(url.length)) : text;
+}
+
+/** `SPIFFE`, `CSRs`, `xDS`, `ServiceEntry`, `mTLS` are technical tokens; `Envoy`, `istioctl`, `REGISTRY_ONLY` are not. */
+function technicalToken(word: string): string | null {
+  if (word.includes('_') || !/^\p{L}/u.test(word)) {
+    return null; // constants and snake_case are values; `10GB` is a quantity
+  }
+  const allCaps = ACRONYM.test(word);
+  const isAcronym = allCaps && word.replace(/s$/, '').length <= MAX_ACRONYM;
+  // An upper-case letter after the first one: `xDS`, `meshConfig`; a capitalised word (`Envoy`) is just prose.
+  const isMixed = !allCaps && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+  if (!isAcronym && !isMixed) {
+    return null;
+  }
+  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word))) {
+    return null;
+  }
+  return word;
+}
+
+/** `term: …` at the start of `text`, if it reads as a definition. */
+function definedTerm(text: string, followedByMore: boolean): string | null {
+  const body = text.replace(TASK_BOX, '');
+  const m = DEFINED.exec(body);
+  if (!m) {
+    return null;
+  }
+  // `Steps:` over a list is a label; a definition says something on the same line.
+  if (body.slice(m[0].length).trim() === '' && !followedByMore) {
+    return null;
+  }
+  const name = m[1].replace(/\s+/g, ' ').trim();
+  const words = name.toLowerCase().split(' ');
+  if (name.length < 2 || words.some((w) => /^\p{N}+$/u.test(w) || FUNCTION_WORDS.has(w)) || LABEL_STOP.has(words.join(' '))) {
+    return null; // `Step 1:` is structure, `the reason is simple:` a sentence
+  }
+  return name;
+}
+
+/**
+ * Names this note may introduce as concepts, in document order, at most one per (kind, normalized name, line).
+ * Four sources: `term: …` definitions at a paragraph or line start, link labels, emphasised phrases, and
+ * acronyms or mixed-case identifiers in plain text.
+ */
+export function extractConceptCandidates(
+  tokens: MarkdownIt.Token[],
+  lineOffset: number,
+  fileLines: readonly string[],
+  sections: ParsedSection[],
+): ConceptCandidate[] {
+  const out: ConceptCandidate[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, kind: ConceptCandidateKind, url: string | null, line: number) => {
+    const id = `${kind}\u0000${normalizeConceptName(name)}\u0000${line}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push({ name, kind, url, line, section: sectionAt(sections, line) });
+    }
+  };
+
+  for (const { children, lines, container } of inlineBlocks(tokens, lineOffset, fileLines)) {
+    let inUrlLink = false;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      const line = lines[i];
+      if (child.type === 'text') {
+        const atLineStart = i === 0 || children[i - 1].type === 'softbreak' || children[i - 1].type === 'hardbreak';
+        if (atLineStart && container === 'paragraph_open') {
+          const next = children[i + 1];
+          const term = definedTerm(child.content, next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak');
+          if (term) {
+            add(term, 'defined', null, line);
+          }
+        }
+        if (!inUrlLink) {
+          for (const [word] of maskUrls(child.content).matchAll(DOTTED_WORD)) {
+            const token = technicalToken(word.split('.')[0]);
+            if (token) {
+              add(token, 'token', null, line);
+            }
+          }
+        }
+      } else if (child.type === 'link_open') {
+        if (isAutoLink(child)) {
+          inUrlLink = true; // the label is the URL itself
+          continue;
+        }
+        const label = cleanName(textUntilClose(children, i).text);
+        const href = child.attrGet('href') ?? '';
+        const words = wordCount(label);
+        if (
+          words > 0 &&
+          words <= 5 &&
+          HAS_LETTER.test(label) &&
+          !GENERIC_LABELS.has(label.toLowerCase()) &&
+          !SCHEME.test(label) &&
+          !/^www\./i.test(label)
+        ) {
+          add(label, 'link-label', SCHEME.test(href) ? href : null, line);
+        }
+      } else if (child.type === 'link_close') {
+        inUrlLink = false;
+      } else if (child.type === 'em_open' || child.type === 'strong_open') {
+        const { text, end } = textUntilClose(children, i);
+        const name = cleanName(text);
+        const words = wordCount(name);
+        if (words > 0 && words <= 4 && HAS_LETTER.test(name) && !LABEL_STOP.has(name.toLowerCase())) {
+          add(name, 'emphasis', null, lines[Math.min(i + 1, end)] ?? line);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A singular form of `word`, case kept. Folds `gateways`, `proxies`, `classes`, `patches`, `CSRs`; leaves `xDS`,
+ * `status`, `analysis`, `class` and short words alone. Deliberately simple: names and text fold the same way.
+ */
+function singular(word: string): string {
+  if (/^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*\p{Lu}s$/u.test(word)) {
+    return word.slice(0, -1); // `CSRs`, `IDs`
+  }
+  const lower = word.toLowerCase();
+  if (word.length < 4 || !word.endsWith('s') || /(?:ss|us|is)$/.test(word) || NOT_PLURAL.has(lower)) {
+    return word;
+  }
+  if (/ies$/.test(word) && word.length >= 5) {
+    return `${word.slice(0, -3)}y`;
+  }
+  if (/(?:sses|xes|zzes|ches|shes)$/.test(word) && !E_PLURALS.has(lower)) {
+    return word.slice(0, -2);
+  }
+  return word.slice(0, -1);
+}
+
+/** Matching key: lower-case, whitespace collapsed, the last word's simple plural folded (`Ingress Gateways` -> `ingress gateway`). */
+export function normalizeConceptName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  words[words.length - 1] = singular(words[words.length - 1]);
+  return words.join(' ').toLowerCase();
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The written forms of a singular last word: `proxy` -> proxy, proxies; `class` -> class, classes; `CSR` -> CSR, CSRs. */
+function pluralForms(word: string): string[] {
+  const last = word.slice(-1);
+  if (/\p{Ll}/u.test(last)) {
+    if (/[^aeiou]y$/i.test(word)) {
+      return [word, `${word.slice(0, -1)}ies`];
+    }
+    return /(?:s|x|z|ch|sh)$/i.test(word) ? [word, `${word}es`] : [word, `${word}s`];
+  }
+  if (/\p{Lu}/u.test(last)) {
+    return last === 'S' ? [word] : [word, `${word}s`]; // `xDS` has no plural of its own
+  }
+  return [word];
+}
+
+/**
+ * Index concepts for `findMentions`. Each name is keyed by its first word (every plural form, for one-word names)
+ * and gets a small sticky regex for the full name. Matching then costs one map lookup per word of text, however
+ * many concepts there are; one alternation regex over thousands of names would try every alternative at every
+ * word in V8, which is linear in the dictionary size.
+ */
+export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
+  const byFirstWord = new Map<string, MatcherEntry[]>();
+  const seen = new Set<string>();
+  for (const { key, names } of concepts) {
+    for (const raw of names) {
+      // Matching starts at a word, so a leading `.` of `.NET` cannot take part.
+      const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
+      const words = name.split(/\s+/);
+      if (name === '' || seen.has(`${key}\u0000${name.toLowerCase()}`)) {
+        continue;
+      }
+      seen.add(`${key}\u0000${name.toLowerCase()}`);
+      const last = words[words.length - 1];
+      const forms = [...new Set([last, ...pluralForms(singular(last))])].sort((a, b) => b.length - a.length);
+      const head = words.slice(0, -1).map((w) => `${escapeRegExp(w)}\\s+`);
+      const pattern = new RegExp(`${head.join('')}(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'iuy');
+      const entry: MatcherEntry = { key, pattern, length: name.length };
+      const firstWords = words.length === 1 ? forms : [words[0]];
+      for (const first of new Set(firstWords.map((w) => (w.match(/^[\p{L}\p{N}_]+/u)?.[0] ?? '').toLowerCase()))) {
+        if (first === '') {
+          continue;
+        }
+        const list = byFirstWord.get(first) ?? [];
+        list.push(entry);
+        byFirstWord.set(first, list);
+      }
+    }
+  }
+  for (const list of byFirstWord.values()) {
+    list.sort((a, b) => b.length - a.length); // longest name first: `ingress gateway` before `ingress`
+  }
+  return { byFirstWord };
+}
+
+/** What a reader sees of one inline token, as one string with a file line per stretch. */
+function visibleText(children: MarkdownIt.Token[], lines: number[]): { text: string; starts: number[]; segLines: number[] } {
+  // Opaque children (code, math, HTML, images, tags, URL text) become a separator that is neither a word
+  // character nor whitespace, so no name matches inside them or across them.
+  const SEP = '\u0000';
+  let text = '';
+  const starts: number[] = [];
+  const segLines: number[] = [];
+  const push = (s: string, line: number) => {
+    starts.push(text.length);
+    segLines.push(line);
+    text += s;
+  };
+  let inUrlLink = false;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    switch (child.type) {
+      case 'text':
+        push(inUrlLink ? SEP : maskUrls(child.content), lines[i]);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        push('\n', lines[i]);
+        break;
+      case 'link_open':
+        inUrlLink = isAutoLink(child);
+        break;
+      case 'link_close':
+        inUrlLink = false;
+        break;
+      case 'dendron_link': {
+        const meta = child.meta as DendronLinkMeta;
+        push((meta.kind === 'wiki' || meta.kind === 'ref') && meta.alias ? `${SEP}${meta.alias}${SEP}` : SEP, lines[i]);
+        break;
+      }
+      default:
+        // Emphasis and link markers are invisible; everything else is opaque.
+        if (!/_(?:open|close)$/.test(child.type)) {
+          push(SEP, lines[i]);
+        }
+    }
+  }
+  return { text, starts, segLines };
+}
+
+/**
+ * Mentions of known concepts in the note's prose, headings and table cells included, at most one per (key, line),
+ * in document order. Case-insensitive, whole words, simple plurals, leftmost-longest.
+ */
+export function findMentions(
+  matcher: ConceptMatcher,
+  tokens: MarkdownIt.Token[],
+  lineOffset: number,
+  fileLines: readonly string[],
+  sections: ParsedSection[],
+): ConceptMention[] {
+  const out: ConceptMention[] = [];
+  const seen = new Set<string>();
+  if (matcher.byFirstWord.size === 0) {
+    return out;
+  }
+  for (const { children, lines } of inlineBlocks(tokens, lineOffset, fileLines)) {
+    const { text, starts, segLines } = visibleText(children, lines);
+    let part = 0;
+    const words = new RegExp(WORD_RUN.source, WORD_RUN.flags);
+    for (let m = words.exec(text); m !== null; m = words.exec(text)) {
+      const entries = matcher.byFirstWord.get(m[0].toLowerCase());
+      if (!entries) {
+        continue;
+      }
+      for (const entry of entries) {
+        entry.pattern.lastIndex = m.index;
+        if (!entry.pattern.test(text)) {
+          continue;
+        }
+        while (part + 1 < starts.length && starts[part + 1] <= m.index) {
+          part++;
+        }
+        const line = segLines[part];
+        const id = `${entry.key}\u0000${line}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          out.push({ key: entry.key, line, section: sectionAt(sections, line) });
+        }
+        words.lastIndex = entry.pattern.lastIndex; // the matched name's inner words are not mentions of their own
+        break;
+      }
+    }
+  }
+  return out;
+}

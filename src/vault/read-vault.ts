@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Diagnostic } from './note-doc';
+
+export interface VaultSpec {
+  name: string;
+  /** Absolute folder holding the vault's notes. */
+  root: string;
+}
+
+export interface Workspace {
+  dir: string;
+  vaults: VaultSpec[];
+  /** `workspace.task` from dendron.yml, for task notes. */
+  taskConfig: { statusSymbols?: Record<string, string>; taskCompleteStatus?: string[] };
+  /** False when dendron.yml exists but cannot be read: the caller keeps the vaults it knew. */
+  configOk: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export class VaultNotFoundError extends Error {}
+
+interface DendronVaultEntry {
+  fsPath?: unknown;
+  name?: unknown;
+  selfContained?: unknown;
+}
+
+/**
+ * Find the vaults of a workspace: `dendron.yml` (`workspace.vaults[]`, or the older top-level `vaults`),
+ * else the folder itself is one vault named after it.
+ */
+export function readWorkspace(dir: string): Workspace {
+  const abs = path.resolve(dir);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    throw new VaultNotFoundError(`vault path does not exist: ${abs}`);
+  }
+  if (!stat.isDirectory()) {
+    throw new VaultNotFoundError(`vault path is not a folder: ${abs}`);
+  }
+  const single: VaultSpec[] = [{ name: path.basename(abs), root: abs }];
+  const configFile = path.join(abs, 'dendron.yml');
+  if (!fs.existsSync(configFile)) {
+    return { dir: abs, vaults: single, taskConfig: {}, configOk: true, diagnostics: [] };
+  }
+  const fail = (line: number | null, message: string): Workspace => ({
+    dir: abs,
+    vaults: single,
+    taskConfig: {},
+    configOk: false,
+    diagnostics: [{ file: 'dendron.yml', line, code: 'CONFIG_ERROR', severity: 'error', message }],
+  });
+  let config: unknown;
+  try {
+    config = parseYaml(fs.readFileSync(configFile, 'utf8'));
+  } catch (err) {
+    const linePos = (err as { linePos?: { line: number }[] }).linePos;
+    return fail(linePos?.[0]?.line ?? null, `dendron.yml is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const root = (config ?? {}) as { workspace?: { vaults?: unknown; task?: Workspace['taskConfig'] }; vaults?: unknown };
+  const entries = root.workspace?.vaults ?? root.vaults;
+  if (!Array.isArray(entries) || entries.length === 0) {
+    return { dir: abs, vaults: single, taskConfig: root.workspace?.task ?? {}, configOk: true, diagnostics: [] };
+  }
+  const vaults: VaultSpec[] = [];
+  for (const entry of entries as DendronVaultEntry[]) {
+    if (typeof entry?.fsPath !== 'string') {
+      return fail(null, 'dendron.yml: every workspace.vaults entry needs an fsPath');
+    }
+    const folder = path.resolve(abs, entry.fsPath);
+    vaults.push({
+      name: typeof entry.name === 'string' ? entry.name : path.basename(entry.fsPath),
+      root: entry.selfContained === true ? path.join(folder, 'notes') : folder,
+    });
+  }
+  return { dir: abs, vaults, taskConfig: root.workspace?.task ?? {}, configOk: true, diagnostics: [] };
+}
+
+export interface VaultFile {
+  /** Relative to the vault root. */
+  path: string;
+  fname: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface VaultListing {
+  files: VaultFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The vault's notes: `*.md` directly in its folder (Dendron keeps the hierarchy in file names, not folders). */
+export function listVaultFiles(vault: VaultSpec): VaultListing {
+  const files: VaultFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(vault.root, { withFileTypes: true });
+  } catch (err) {
+    diagnostics.push({ file: '.', line: null, code: 'UNREADABLE', severity: 'error', message: `vault folder ${vault.root} cannot be read: ${(err as Error).message}` });
+    return { files, diagnostics };
+  }
+  for (const entry of entries) {
+    if (!entry.name.toLowerCase().endsWith('.md') || entry.name.startsWith('.')) {
+      continue;
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) {
+      continue;
+    }
+    try {
+      const st = fs.statSync(path.join(vault.root, entry.name));
+      if (!st.isFile()) {
+        continue;
+      }
+      files.push({ path: entry.name, fname: entry.name.slice(0, -3), size: st.size, mtimeMs: st.mtimeMs });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      diagnostics.push({ file: entry.name, line: null, code: 'UNREADABLE', severity: 'error', message: `cannot stat file (${code}): ${(err as Error).message}` });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
+}
