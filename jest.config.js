@@ -20,4 +20,6 @@ module.exports = {
   // github-slugger and friends are ESM-only: let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(github-slugger)/)'],
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 30000,
 };

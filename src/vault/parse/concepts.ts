@@ -33,17 +33,16 @@ export interface ConceptNames {
   names: string[];
 }
 
-interface MatcherEntry {
-  key: string;
-  /** Sticky, case-insensitive: one name with its plural forms, ending at a word boundary. */
-  pattern: RegExp;
-  length: number;
+/** One word of a known name, reached by its lower-cased text (and the gap before it, for later words). */
+export interface ConceptTrieNode {
+  readonly next: Map<string, ConceptTrieNode>;
+  /** Names that end here: their concept, and punctuation that must follow (`++` of `C++`), longest first. */
+  readonly ends: { key: string; suffix: string }[];
 }
 
-/** Built once per vault scan; `findMentions` only reads it. */
+/** Built once per vault scan from every concept's names; `findMentions` only reads it. */
 export interface ConceptMatcher {
-  /** Entries by the lower-cased first word of a name (each plural form of a one-word name), longest name first. */
-  readonly byFirstWord: ReadonlyMap<string, readonly MatcherEntry[]>;
+  readonly root: ConceptTrieNode;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -376,8 +375,6 @@ export function normalizeConceptName(name: string): string {
   return words.join(' ').toLowerCase();
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The written forms of a singular last word: `proxy` -> proxy, proxies; `class` -> class, classes; `CSR` -> CSR, CSRs. */
 function pluralForms(word: string): string[] {
   const last = word.slice(-1);
@@ -393,44 +390,58 @@ function pluralForms(word: string): string[] {
   return [word];
 }
 
+/** Between two words of a name, any run of whitespace is the same gap; other gaps (`.` of `Node.js`) must match exactly. */
+const gapKey = (gap: string) => (/^\s+$/.test(gap) ? ' ' : gap);
+
+function isWordCharAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  return cp !== undefined && /^[\p{L}\p{N}_]$/u.test(String.fromCodePoint(cp));
+}
+
 /**
- * Index concepts for `findMentions`. Each name is keyed by its first word (every plural form, for one-word names)
- * and gets a small sticky regex for the full name. Matching then costs one map lookup per word of text, however
- * many concepts there are; one alternation regex over thousands of names would try every alternative at every
- * word in V8, which is linear in the dictionary size.
+ * A word trie over every concept name: text is split into words once, and at each word the trie is walked as far
+ * as the following words allow, so the cost is one map lookup per word of text however many concepts there are
+ * (an Aho-Corasick without failure links; names are a few words long). One alternation regex over thousands of
+ * names would instead try every alternative at every word in V8. Plural forms are inserted for a name's last word.
  */
 export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
-  const byFirstWord = new Map<string, MatcherEntry[]>();
-  const seen = new Set<string>();
+  const root: ConceptTrieNode = { next: new Map(), ends: [] };
+  const step = (node: ConceptTrieNode, edge: string) => {
+    let child = node.next.get(edge);
+    if (!child) {
+      child = { next: new Map(), ends: [] };
+      node.next.set(edge, child);
+    }
+    return child;
+  };
   for (const { key, names } of concepts) {
     for (const raw of names) {
-      // Matching starts at a word, so a leading `.` of `.NET` cannot take part.
+      // Matching starts at a word, so the leading `.` of `.NET` cannot take part.
       const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
-      const words = name.split(/\s+/);
-      if (name === '' || seen.has(`${key}\u0000${name.toLowerCase()}`)) {
+      const words = [...name.matchAll(WORD_RUN)];
+      if (words.length === 0) {
         continue;
       }
-      seen.add(`${key}\u0000${name.toLowerCase()}`);
-      const last = words[words.length - 1];
-      const forms = [...new Set([last, ...pluralForms(singular(last))])].sort((a, b) => b.length - a.length);
-      const head = words.slice(0, -1).map((w) => `${escapeRegExp(w)}\\s+`);
-      const pattern = new RegExp(`${head.join('')}(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'iuy');
-      const entry: MatcherEntry = { key, pattern, length: name.length };
-      const firstWords = words.length === 1 ? forms : [words[0]];
-      for (const first of new Set(firstWords.map((w) => (w.match(/^[\p{L}\p{N}_]+/u)?.[0] ?? '').toLowerCase()))) {
-        if (first === '') {
-          continue;
+      let node = root;
+      for (let k = 0; k < words.length - 1; k++) {
+        const gap = k === 0 ? '' : gapKey(name.slice(words[k - 1].index + words[k - 1][0].length, words[k].index));
+        node = step(node, gap + words[k][0].toLowerCase());
+      }
+      const lastWord = words[words.length - 1];
+      const lastEnd = lastWord.index + lastWord[0].length;
+      const suffix = name.slice(lastEnd);
+      const gap = words.length === 1 ? '' : gapKey(name.slice(words[words.length - 2].index + words[words.length - 2][0].length, lastWord.index));
+      const forms = suffix === '' ? [lastWord[0], ...pluralForms(singular(lastWord[0]))] : [lastWord[0]];
+      for (const form of new Set(forms.map((f) => f.toLowerCase()))) {
+        const end = step(node, gap + form);
+        if (!end.ends.some((e) => e.key === key && e.suffix === suffix)) {
+          end.ends.push({ key, suffix });
+          end.ends.sort((x, y) => y.suffix.length - x.suffix.length);
         }
-        const list = byFirstWord.get(first) ?? [];
-        list.push(entry);
-        byFirstWord.set(first, list);
       }
     }
   }
-  for (const list of byFirstWord.values()) {
-    list.sort((a, b) => b.length - a.length); // longest name first: `ingress gateway` before `ingress`
-  }
-  return { byFirstWord };
+  return { root };
 }
 
 /** What a reader sees of one inline token, as one string with a file line per stretch. */
@@ -491,35 +502,42 @@ export function findMentions(
 ): ConceptMention[] {
   const out: ConceptMention[] = [];
   const seen = new Set<string>();
-  if (matcher.byFirstWord.size === 0) {
+  if (matcher.root.next.size === 0) {
     return out;
   }
   for (const { children, lines } of inlineBlocks(tokens, lineOffset, fileLines)) {
     const { text, starts, segLines } = visibleText(children, lines);
+    const words = [...text.matchAll(WORD_RUN)];
     let part = 0;
-    const words = new RegExp(WORD_RUN.source, WORD_RUN.flags);
-    for (let m = words.exec(text); m !== null; m = words.exec(text)) {
-      const entries = matcher.byFirstWord.get(m[0].toLowerCase());
-      if (!entries) {
+    for (let r = 0; r < words.length; r++) {
+      let node = matcher.root.next.get(words[r][0].toLowerCase());
+      let best: { key: string; lastWord: number } | null = null;
+      // Walk as far as the trie goes and keep the longest name that ends at a word boundary.
+      for (let j = r; node; ) {
+        const end = words[j].index + words[j][0].length;
+        const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
+        if (hit) {
+          best = { key: hit.key, lastWord: j };
+        }
+        if (++j >= words.length) {
+          break;
+        }
+        node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
+      }
+      if (!best) {
         continue;
       }
-      for (const entry of entries) {
-        entry.pattern.lastIndex = m.index;
-        if (!entry.pattern.test(text)) {
-          continue;
-        }
-        while (part + 1 < starts.length && starts[part + 1] <= m.index) {
-          part++;
-        }
-        const line = segLines[part];
-        const id = `${entry.key}\u0000${line}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          out.push({ key: entry.key, line, section: sectionAt(sections, line) });
-        }
-        words.lastIndex = entry.pattern.lastIndex; // the matched name's inner words are not mentions of their own
-        break;
+      const at = words[r].index;
+      while (part + 1 < starts.length && starts[part + 1] <= at) {
+        part++;
       }
+      const line = segLines[part];
+      const id = `${best.key}\u0000${line}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push({ key: best.key, line, section: sectionAt(sections, line) });
+      }
+      r = best.lastWord; // the matched name's inner words are not mentions of their own
     }
   }
   return out;

@@ -207,5 +207,8 @@ export function dendronSyntax(md: MarkdownIt): void {
 }
 
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true }).use(dendronSyntax);
+  const md = new MarkdownIt({ html: true, linkify: true }).use(dendronSyntax);
+  // Only links with a scheme: fuzzy `example.com` and e-mail addresses are prose, not links.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  return md;
 }

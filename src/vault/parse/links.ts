@@ -48,11 +48,15 @@ export function extractLinks(
   selfFname: string,
 ): ParsedLink[] {
   const links: ParsedLink[] = [];
+  let blockLine = 0; // table cells have no map of their own: they sit on their row's line
   for (const token of tokens) {
-    if (token.type !== 'inline' || !token.map || !token.children) {
+    if (token.map) {
+      blockLine = token.map[0];
+    }
+    if (token.type !== 'inline' || !token.children) {
       continue;
     }
-    const places = new InlinePlaces(token.content, token.map[0] + lineOffset, fileLines);
+    const places = new InlinePlaces(token.content, blockLine + lineOffset, fileLines);
     const children = token.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];

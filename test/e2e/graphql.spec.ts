@@ -1,0 +1,119 @@
+import type { INestApplication } from '@nestjs/common';
+import path from 'node:path';
+import request from 'supertest';
+import { createServer } from '../../src/main';
+import { SyncService } from '../../src/sync/sync.service';
+import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+
+/** e2e: the real server over HTTP, on a temporary database and a temporary copy of the seeds vault. */
+describe('GraphQL over HTTP', () => {
+  let ws: TempWorkspace;
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await http.post('/graphql').set('content-type', 'application/json').set(headers).send({ query, variables });
+    return res.body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+  };
+
+  beforeAll(async () => {
+    ws = tempWorkspace(path.join(REPO_ROOT, 'seeds'));
+    ws.write('lfs144.traffic.md', note('traffic', 'Traffic', 'Back to [[lfs144#02-overview]]; see [[lfs144.security]].'));
+    process.env.DATABASE_URL = ws.databaseUrl;
+    process.env.VAULT_PATH = ws.vault;
+    process.env.VAULTGRAPH_TOKEN = 'sekret';
+    app = await createServer(false);
+    await app.listen(0, '127.0.0.1');
+    http = request(await app.getUrl());
+    app.get(SyncService).sync();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    ws.cleanup();
+    delete process.env.VAULTGRAPH_TOKEN;
+  });
+
+  it('serves the seed note as the acceptance asks', async () => {
+    const { data, errors } = await gql(`{ note(fname: "lfs144") { id title created vault stub parent { fname } sections { heading chapter } } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.note).toMatchObject({ id: '23h17up1bhg323nhuc4m7sx', title: 'Lfs144', created: '2025-01-04T09:06:06.923Z', vault: 'seeds', stub: false, parent: { fname: 'root' } });
+    expect(data?.note.sections).toEqual(
+      expect.arrayContaining([
+        { heading: '02. Overview', chapter: 2 },
+        { heading: '03. Installing Istio', chapter: 3 },
+      ]),
+    );
+  });
+
+  it('answers links, backlinks and children through the graph', async () => {
+    const { data } = await gql(`{
+      note(id: "traffic") { links { kind targetFname anchor resolved target { fname } section { heading } } }
+      course: note(fname: "lfs144") { children { fname } backlinks { source { fname } anchor line } }
+    }`);
+    expect(data?.note.links).toEqual([
+      { kind: 'wiki', targetFname: 'lfs144', anchor: '02-overview', resolved: true, target: { fname: 'lfs144' }, section: null },
+      { kind: 'wiki', targetFname: 'lfs144.security', anchor: null, resolved: false, target: null, section: null },
+    ]);
+    expect(data?.course.children).toEqual([{ fname: 'lfs144.traffic' }]);
+    expect(data?.course.backlinks.map((b: { source: { fname: string } }) => b.source.fname).sort()).toEqual(['lfs144.traffic', 'root']);
+  });
+
+  it('pages through notes with cursors and caps the page size', async () => {
+    const first = await gql(`{ notes(first: 2) { totalCount edges { node { fname } } pageInfo { hasNextPage endCursor } } }`);
+    expect(first.data?.notes.totalCount).toBe(3);
+    expect(first.data?.notes.edges.map((e: { node: { fname: string } }) => e.node.fname)).toEqual(['lfs144', 'lfs144.traffic']);
+    const next = await gql(`query($after: String) { notes(first: 2, after: $after) { edges { node { fname } } pageInfo { hasNextPage } } }`, {
+      after: first.data?.notes.pageInfo.endCursor,
+    });
+    expect(next.data?.notes).toEqual({ edges: [{ node: { fname: 'root' } }], pageInfo: { hasNextPage: false } });
+    const tooMany = await gql(`{ notes(first: 1000) { totalCount } }`);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts the graph in stats', async () => {
+    const { data } = await gql(`{ stats { notes stubs links backlinks unresolvedLinks linksByKind { kind count } } }`);
+    expect(data?.stats).toMatchObject({ notes: 3, stubs: 0, backlinks: 2, unresolvedLinks: 1 });
+    expect(data?.stats.linksByKind).toEqual(expect.arrayContaining([{ kind: 'url', count: 4 }, { kind: 'wiki', count: 3 }]));
+  });
+
+  it('refuses mutations without the token, runs them with it', async () => {
+    const denied = await gql(`mutation { sync { added } }`);
+    expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    ws.write('lfs144.security.md', note('security', 'Security', 'mTLS and SPIFFE'));
+    const ok = await gql(`mutation { sync { added updated unchanged notes diagnostics { file code } } }`, undefined, { authorization: 'Bearer sekret' });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.sync).toMatchObject({ added: 1, updated: 0, unchanged: 3, notes: 4, diagnostics: [] });
+    const { data } = await gql(`{ note(id: "traffic") { links { targetFname resolved } } syncStatus { state ready lastRun { added } } }`);
+    expect(data?.note.links[1]).toEqual({ targetFname: 'lfs144.security', resolved: true });
+    expect(data?.syncStatus).toEqual({ state: 'idle', ready: true, lastRun: { added: 1 } });
+  });
+
+  it('reports a missing vault as a clear error', async () => {
+    const res = await gql(`mutation { sync(vault: "/definitely/not/here") { added } }`, undefined, { authorization: 'Bearer sekret' });
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'VAULT_NOT_FOUND' } });
+    expect(res.errors?.[0].message).toMatch(/does not exist/);
+  });
+
+  it('refuses queries that are too deep and bodies that are too large', async () => {
+    const deep = await gql(`{ note(fname: "lfs144") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { fname } } } } } } } } } } } }`);
+    expect(deep.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    const big = await http
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ stats { notes } }`, padding: 'x'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+  });
+
+  it('serves the GraphQL IDE page and its assets locally', async () => {
+    const page = await http.get('/graphql').set('accept', 'text/html');
+    expect(page.status).toBe(200);
+    const scripts = [...page.text.matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src.startsWith('/')).toBe(true);
+      const asset = await http.get(src);
+      expect(asset.status).toBe(200);
+    }
+  });
+});
