@@ -12,7 +12,5 @@ export default defineConfig({
   experimental: { adapter: true },
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
-  async adapter() {
-    return new PrismaBetterSQLite3({ url });
-  },
+  adapter: () => Promise.resolve(new PrismaBetterSQLite3({ url })),
 });

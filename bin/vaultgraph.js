@@ -8,4 +8,6 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('vaultgraph: not built yet; run `npm ci` (or `npm run build`) in the project folder first\n');
   process.exit(2);
 }
-require(entry).main(process.argv);
+/** @type {{ main: (argv: string[]) => Promise<void> }} */
+const cli = require(entry);
+void cli.main(process.argv);

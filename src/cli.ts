@@ -81,7 +81,12 @@ async function runQuery(document: string, opts: { variables?: string }): Promise
   try {
     const { schema } = app.get(GraphQLSchemaHost);
     const headers = config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
-    const result = await graphql({ schema, source, variableValues, contextValue: { req: { headers }, loaders: app.get(NoteLoaderFactory).create() } });
+    const result = await graphql({
+      schema,
+      source,
+      variableValues,
+      contextValue: { req: { headers }, loaders: app.get(NoteLoaderFactory).create() },
+    });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (result.errors?.length) {
       process.exitCode = 1;

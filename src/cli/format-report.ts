@@ -30,7 +30,14 @@ export function syncReportJson(report: SyncReport): object {
     deleted: report.deleted,
     unchanged: report.unchanged,
     notes: report.notes,
-    diagnostics: report.diagnostics.map((d) => ({ vault: d.vault, file: d.file, line: d.line, code: d.code, severity: d.severity, message: d.message })),
+    diagnostics: report.diagnostics.map((d) => ({
+      vault: d.vault,
+      file: d.file,
+      line: d.line,
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+    })),
     durationMs: Math.round(report.durationMs * 10) / 10,
   };
 }

@@ -31,12 +31,16 @@ export class NoteLoaderFactory {
         return ids.map((id) => byId.get(id) ?? null);
       }),
       children: new DataLoader(async (ids) =>
-        groupBy(ids, await this.notes.childrenOf(ids), (n) => n.parentId ?? '').map((g) => g.map(NoteModel.from)),
+        groupBy(ids, await this.notes.childrenOf(ids), (n) => n.parentId ?? '').map((g) => g.map((n) => NoteModel.from(n))),
       ),
-      sections: new DataLoader(async (ids) => groupBy(ids, await this.notes.sectionsOf(ids), (s) => s.noteId).map((g) => g.map(SectionModel.from))),
-      links: new DataLoader(async (ids) => groupBy(ids, await this.notes.linksFrom(ids), (l) => l.sourceId).map((g) => g.map(LinkModel.from))),
+      sections: new DataLoader(async (ids) =>
+        groupBy(ids, await this.notes.sectionsOf(ids), (s) => s.noteId).map((g) => g.map((r) => SectionModel.from(r))),
+      ),
+      links: new DataLoader(async (ids) =>
+        groupBy(ids, await this.notes.linksFrom(ids), (l) => l.sourceId).map((g) => g.map((r) => LinkModel.from(r))),
+      ),
       backlinks: new DataLoader(async (ids) =>
-        groupBy(ids, await this.notes.linksTo(ids), (l) => l.targetId ?? '').map((g) => g.map(LinkModel.from)),
+        groupBy(ids, await this.notes.linksTo(ids), (l) => l.targetId ?? '').map((g) => g.map((r) => LinkModel.from(r))),
       ),
     };
   }

@@ -65,12 +65,20 @@ export class NoteRepository {
   }
 
   async childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
-    const rows = await this.prisma.note.findMany({ where: { parentId: { in: [...parentIds] } }, orderBy: { fname: 'asc' }, select: noteSelect });
+    const rows = await this.prisma.note.findMany({
+      where: { parentId: { in: [...parentIds] } },
+      orderBy: { fname: 'asc' },
+      select: noteSelect,
+    });
     return rows.map(toRecord);
   }
 
   /** A page in (fname, id) order after the cursor position; `take` one more to know if there is a next page. */
-  async page(filter: NoteFilterInput, after: { fname: string; id: string } | null, take: number): Promise<{ rows: NoteRecord[]; total: number }> {
+  async page(
+    filter: NoteFilterInput,
+    after: { fname: string; id: string } | null,
+    take: number,
+  ): Promise<{ rows: NoteRecord[]; total: number }> {
     const where: Prisma.NoteWhereInput = {
       ...(filter.vault ? { vault: { name: filter.vault } } : {}),
       ...(filter.fnamePrefix ? { fname: { startsWith: filter.fnamePrefix } } : {}),
@@ -78,7 +86,9 @@ export class NoteRepository {
       ...(filter.tag ? { tags: { contains: JSON.stringify(filter.tag) } } : {}),
       ...(filter.text ? { OR: [{ title: { contains: filter.text } }, { body: { contains: filter.text } }] } : {}),
     };
-    const cursor: Prisma.NoteWhereInput = after ? { OR: [{ fname: { gt: after.fname } }, { fname: after.fname, id: { gt: after.id } }] } : {};
+    const cursor: Prisma.NoteWhereInput = after
+      ? { OR: [{ fname: { gt: after.fname } }, { fname: after.fname, id: { gt: after.id } }] }
+      : {};
     const [rows, total] = await Promise.all([
       this.prisma.note.findMany({ where: { AND: [where, cursor] }, orderBy: [{ fname: 'asc' }, { id: 'asc' }], take, select: noteSelect }),
       this.prisma.note.count({ where }),
@@ -90,7 +100,17 @@ export class NoteRepository {
     return this.prisma.section.findMany({
       where: { noteId: { in: [...noteIds] } },
       orderBy: [{ noteId: 'asc' }, { ordinal: 'asc' }],
-      select: { noteId: true, ordinal: true, heading: true, depth: true, slug: true, chapter: true, startLine: true, endLine: true, parentOrdinal: true },
+      select: {
+        noteId: true,
+        ordinal: true,
+        heading: true,
+        depth: true,
+        slug: true,
+        chapter: true,
+        startLine: true,
+        endLine: true,
+        parentOrdinal: true,
+      },
     });
   }
 
@@ -115,7 +135,11 @@ export class NoteRepository {
   }
 
   async diagnostics(take: number): Promise<DiagnosticRecord[]> {
-    const rows = await this.prisma.diagnostic.findMany({ take, orderBy: [{ vaultId: 'asc' }, { path: 'asc' }, { line: 'asc' }], include: { vault: { select: { name: true } } } });
+    const rows = await this.prisma.diagnostic.findMany({
+      take,
+      orderBy: [{ vaultId: 'asc' }, { path: 'asc' }, { line: 'asc' }],
+      include: { vault: { select: { name: true } } },
+    });
     return rows.map((d) => ({ vault: d.vault.name, file: d.path, line: d.line, code: d.code, severity: d.severity, message: d.message }));
   }
 }

@@ -75,9 +75,7 @@ export class SyncRepository {
          createdMs = @createdMs, updatedMs = @updatedMs, stub = 0, tags = @tags, custom = @custom, body = @body, path = @path, size = @size,
          mtimeMs = @mtimeMs, hash = @hash WHERE id = @id`,
       ),
-      insertStub: p(
-        `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, stub) VALUES (?, ?, ?, ?, ?, ?, 1)`,
-      ),
+      insertStub: p(`INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, stub) VALUES (?, ?, ?, ?, ?, ?, 1)`),
       deleteNote: p('DELETE FROM Note WHERE id = ?'),
       deleteSections: p('DELETE FROM Section WHERE noteId = ?'),
       insertSection: p(
@@ -190,7 +188,20 @@ export class SyncRepository {
     });
     for (const l of doc.links) {
       const key = l.targetFname === null ? null : l.targetFname.toLowerCase();
-      this.s.insertLink.run(row.id, row.vaultId, l.kind, l.targetFname, key, l.targetVault, l.anchor, l.alias, l.url, l.line, l.column, l.section);
+      this.s.insertLink.run(
+        row.id,
+        row.vaultId,
+        l.kind,
+        l.targetFname,
+        key,
+        l.targetVault,
+        l.anchor,
+        l.alias,
+        l.url,
+        l.line,
+        l.column,
+        l.section,
+      );
     }
   }
 

@@ -68,7 +68,11 @@ export class VaultSync {
       const firstNewLink = this.repo.maxLinkId() + 1;
       const changedKeys = new Set<string>();
       const claimed = new Map<string, string>();
-      const plans = vaults.map((vault) => ({ vault, vaultId: this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
+      const plans = vaults.map((vault) => ({
+        vault,
+        vaultId: this.repo.ensureVault(vault.name, vault.root),
+        listing: listVaultFiles(vault),
+      }));
       const present = new Set(plans.flatMap((p) => p.listing.files.map((f) => `${p.vaultId}\u0000${f.path}`)));
       for (const plan of plans) {
         diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
@@ -137,14 +141,26 @@ export class VaultSync {
         continue;
       }
       if (file.size > this.options.maxFileBytes) {
-        skip(file, { file: file.path, line: null, code: 'FILE_TOO_LARGE', severity: 'error', message: `${file.size} bytes is over the ${this.options.maxFileBytes}-byte limit; skipped` });
+        skip(file, {
+          file: file.path,
+          line: null,
+          code: 'FILE_TOO_LARGE',
+          severity: 'error',
+          message: `${file.size} bytes is over the ${this.options.maxFileBytes}-byte limit; skipped`,
+        });
         continue;
       }
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(path.join(vault.root, file.path));
       } catch (err) {
-        skip(file, { file: file.path, line: null, code: 'UNREADABLE', severity: 'error', message: `cannot read file: ${(err as Error).message}` });
+        skip(file, {
+          file: file.path,
+          line: null,
+          code: 'UNREADABLE',
+          severity: 'error',
+          message: `cannot read file: ${(err as Error).message}`,
+        });
         continue;
       }
       const hash = createHash('sha1').update(bytes).digest('hex');
@@ -179,7 +195,10 @@ export class VaultSync {
       }
       const existing = this.repo.noteById(id);
       const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
-      this.repo.writeNote({ id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash }, existing !== undefined);
+      this.repo.writeNote(
+        { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
+        existing !== undefined,
+      );
       seen.add(id);
       if (!existing || existing.stub === 1) {
         counts.added++;

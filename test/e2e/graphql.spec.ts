@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createServer } from '../../src/main';
@@ -35,9 +38,18 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('serves the seed note as the acceptance asks', async () => {
-    const { data, errors } = await gql(`{ note(fname: "lfs144") { id title created vault stub parent { fname } sections { heading chapter } } }`);
+    const { data, errors } = await gql(
+      `{ note(fname: "lfs144") { id title created vault stub parent { fname } sections { heading chapter } } }`,
+    );
     expect(errors).toBeUndefined();
-    expect(data?.note).toMatchObject({ id: '23h17up1bhg323nhuc4m7sx', title: 'Lfs144', created: '2025-01-04T09:06:06.923Z', vault: 'seeds', stub: false, parent: { fname: 'root' } });
+    expect(data?.note).toMatchObject({
+      id: '23h17up1bhg323nhuc4m7sx',
+      title: 'Lfs144',
+      created: '2025-01-04T09:06:06.923Z',
+      vault: 'seeds',
+      stub: false,
+      parent: { fname: 'root' },
+    });
     expect(data?.note.sections).toEqual(
       expect.arrayContaining([
         { heading: '02. Overview', chapter: 2 },
@@ -63,9 +75,12 @@ describe('GraphQL over HTTP', () => {
     const first = await gql(`{ notes(first: 2) { totalCount edges { node { fname } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data?.notes.totalCount).toBe(3);
     expect(first.data?.notes.edges.map((e: { node: { fname: string } }) => e.node.fname)).toEqual(['lfs144', 'lfs144.traffic']);
-    const next = await gql(`query($after: String) { notes(first: 2, after: $after) { edges { node { fname } } pageInfo { hasNextPage } } }`, {
-      after: first.data?.notes.pageInfo.endCursor,
-    });
+    const next = await gql(
+      `query($after: String) { notes(first: 2, after: $after) { edges { node { fname } } pageInfo { hasNextPage } } }`,
+      {
+        after: first.data?.notes.pageInfo.endCursor,
+      },
+    );
     expect(next.data?.notes).toEqual({ edges: [{ node: { fname: 'root' } }], pageInfo: { hasNextPage: false } });
     const tooMany = await gql(`{ notes(first: 1000) { totalCount } }`);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -74,14 +89,21 @@ describe('GraphQL over HTTP', () => {
   it('counts the graph in stats', async () => {
     const { data } = await gql(`{ stats { notes stubs links backlinks unresolvedLinks linksByKind { kind count } } }`);
     expect(data?.stats).toMatchObject({ notes: 3, stubs: 0, backlinks: 2, unresolvedLinks: 1 });
-    expect(data?.stats.linksByKind).toEqual(expect.arrayContaining([{ kind: 'url', count: 4 }, { kind: 'wiki', count: 3 }]));
+    expect(data?.stats.linksByKind).toEqual(
+      expect.arrayContaining([
+        { kind: 'url', count: 4 },
+        { kind: 'wiki', count: 3 },
+      ]),
+    );
   });
 
   it('refuses mutations without the token, runs them with it', async () => {
     const denied = await gql(`mutation { sync { added } }`);
     expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     ws.write('lfs144.security.md', note('security', 'Security', 'mTLS and SPIFFE'));
-    const ok = await gql(`mutation { sync { added updated unchanged notes diagnostics { file code } } }`, undefined, { authorization: 'Bearer sekret' });
+    const ok = await gql(`mutation { sync { added updated unchanged notes diagnostics { file code } } }`, undefined, {
+      authorization: 'Bearer sekret',
+    });
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.sync).toMatchObject({ added: 1, updated: 0, unchanged: 3, notes: 4, diagnostics: [] });
     const { data } = await gql(`{ note(id: "traffic") { links { targetFname resolved } } syncStatus { state ready lastRun { added } } }`);
@@ -96,7 +118,9 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses queries that are too deep and bodies that are too large', async () => {
-    const deep = await gql(`{ note(fname: "lfs144") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { fname } } } } } } } } } } } }`);
+    const deep = await gql(
+      `{ note(fname: "lfs144") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { fname } } } } } } } } } } } }`,
+    );
     expect(deep.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
     const big = await http
       .post('/graphql')
@@ -115,5 +139,14 @@ describe('GraphQL over HTTP', () => {
       const asset = await http.get(src);
       expect(asset.status).toBe(200);
     }
+  });
+
+  it('matches the committed schema.gql (run `npm run schema` after changing the API)', () => {
+    const committed = fs
+      .readFileSync(path.join(REPO_ROOT, 'schema.gql'), 'utf8')
+      .replace(/^#.*\n/gm, '')
+      .trim();
+    const actual = printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema)).trim();
+    expect(committed).toBe(actual);
   });
 });

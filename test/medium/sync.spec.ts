@@ -37,7 +37,9 @@ describe('VaultSync', () => {
     expect(stubs).toEqual(['a', 'a.b']);
     const parent = one<{ fname: string }>('SELECT p.fname FROM Note n JOIN Note p ON p.id = n.parentId WHERE n.id = ?', 'abc');
     expect(parent.fname).toBe('a.b');
-    const links = rows<{ targetFname: string; targetId: string | null }>("SELECT targetFname, targetId FROM Link WHERE sourceId = 'c1' ORDER BY id");
+    const links = rows<{ targetFname: string; targetId: string | null }>(
+      "SELECT targetFname, targetId FROM Link WHERE sourceId = 'c1' ORDER BY id",
+    );
     expect(links).toEqual([
       { targetFname: 'course.ch1', targetId: 'ch1' },
       { targetFname: 'course.ch2', targetId: null },
@@ -65,7 +67,9 @@ describe('VaultSync', () => {
     expect(report).toMatchObject({ added: 1, updated: 1, deleted: 1, renamed: 1, unchanged: 1 });
     expect(one<{ fname: string }>("SELECT fname FROM Note WHERE id = 'ch1'").fname).toBe('course.intro');
     // The link to course.ch2 resolves now that the note exists; the renamed note keeps a backlink via its new name.
-    const targets = rows<{ targetFname: string; targetId: string | null }>("SELECT targetFname, targetId FROM Link WHERE sourceId = 'c1' ORDER BY id");
+    const targets = rows<{ targetFname: string; targetId: string | null }>(
+      "SELECT targetFname, targetId FROM Link WHERE sourceId = 'c1' ORDER BY id",
+    );
     expect(targets).toEqual([
       { targetFname: 'course.ch1', targetId: null },
       { targetFname: 'course.ch2', targetId: 'ch2' },

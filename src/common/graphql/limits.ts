@@ -7,8 +7,9 @@ export const MAX_QUERY_COMPLEXITY = 5000;
 
 /** Cheap protection from the start: refuse documents too deep or too costly before executing them. */
 export function queryLimitRules(): ValidationRule[] {
+  const depth = depthLimit(MAX_QUERY_DEPTH) as ValidationRule;
   return [
-    depthLimit(MAX_QUERY_DEPTH),
+    depth,
     createComplexityRule({
       maximumComplexity: MAX_QUERY_COMPLEXITY,
       estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],

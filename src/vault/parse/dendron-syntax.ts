@@ -23,7 +23,7 @@ export interface OffsetMeta {
 }
 
 // Punctuation that ends a tag (Dendron's list); `.` may sit inside a tag but never at its ends.
-const PUNCT = ",;:'\"<>()?!`~«‹»›„“‟”’❝❞❮❯⹂〝〞〟＂‚‘‛❛❜❟［］【】…‥「」『』·؟،।॥‽⸘¡¿⁈⁉";
+const PUNCT = ',;:\'"<>()?!`~«‹»›„“‟”’❝❞❮❯⹂〝〞〟＂‚‘‛❛❜❟［］【】…‥「」『』·؟،।॥‽⸘¡¿⁈⁉';
 const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const NOT_TAG = `#@|\\[\\]\\s${esc(PUNCT)}`;
 const HASHTAG = new RegExp(`#([^0-9.${NOT_TAG}](?:[^${NOT_TAG}]*[^.${NOT_TAG}])?)`, 'uy');
@@ -31,6 +31,22 @@ const USERTAG = new RegExp(`@([^.${NOT_TAG}](?:[^${NOT_TAG}]*[^.${NOT_TAG}])?)`,
 const CROSS_VAULT = /^dendron:\/\/([^/]+)\/(.*)$/;
 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
+
+/**
+ * A tag must start a word: after whitespace, or first thing inside emphasis or strikethrough
+ * (`**@name**`, `_#tag_`), where Dendron's remark parser also sees it at the start of a text run.
+ */
+function startsWord(state: MarkdownIt.StateInline, pos: number): boolean {
+  const prev = state.src[pos - 1];
+  if (isSpace(prev)) {
+    return true;
+  }
+  if (!'*_~'.includes(prev) || state.pending !== '') {
+    return false;
+  }
+  const opener = state.delimiters[state.delimiters.length - 1];
+  return opener !== undefined && opener.open && opener.token === state.tokens.length - 1;
+}
 
 function wikiRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
   const src = state.src;
@@ -52,7 +68,12 @@ function wikiRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
   }
   if (!silent) {
     const token = state.push('dendron_link', '', 0);
-    token.meta = { ...parseWikiTarget(inner), kind: isRef ? 'ref' : 'wiki', offset: state.pos, raw: src.slice(state.pos, close + 2) } satisfies DendronLinkMeta;
+    token.meta = {
+      ...parseWikiTarget(inner),
+      kind: isRef ? 'ref' : 'wiki',
+      offset: state.pos,
+      raw: src.slice(state.pos, close + 2),
+    } satisfies DendronLinkMeta;
   }
   state.pos = close + 2;
   return true;
@@ -76,18 +97,37 @@ export function parseWikiTarget(inner: string): Pick<DendronLinkMeta, 'targetFna
   }
   const hash = target.indexOf('#');
   const anchor = hash >= 0 ? target.slice(hash + 1).trim() || null : null;
-  const fname = (hash >= 0 ? target.slice(0, hash) : target).trim();
+  // Dendron drops a `.md` extension written in the link (`[[a.b.md]]` -> `a.b`).
+  const fname = (hash >= 0 ? target.slice(0, hash) : target).trim().replace(/\.md$/i, '');
   return { alias: alias || null, targetFname: fname === '' ? null : fname, targetVault, anchor };
+}
+
+/**
+ * How many of the tag's last characters are `*` or `_` that may close an emphasis opened before it:
+ * `**see #tag**` is the tag `tag` (Dendron reads the emphasis text on its own), while `#a_b` keeps its `_`.
+ */
+function trailingClosers(state: MarkdownIt.StateInline, raw: string): number {
+  const open = new Set(state.delimiters.filter((d) => d.open).map((d) => String.fromCharCode(d.marker)));
+  let n = 0;
+  while (n < raw.length - 1 && open.has(raw[raw.length - 1 - n])) {
+    n++;
+  }
+  return n;
 }
 
 function tagRule(symbol: '#' | '@', pattern: RegExp, kind: LinkKind, hierarchy: string) {
   return (state: MarkdownIt.StateInline, silent: boolean): boolean => {
     const pos = state.pos;
-    if (state.src[pos] !== symbol || !isSpace(state.src[pos - 1])) {
+    if (state.src[pos] !== symbol || !startsWord(state, pos)) {
       return false;
     }
     pattern.lastIndex = pos;
-    const match = pattern.exec(state.src);
+    let match = pattern.exec(state.src);
+    const closers = match ? trailingClosers(state, match[0]) : 0;
+    if (match && closers > 0) {
+      pattern.lastIndex = pos;
+      match = pattern.exec(state.src.slice(0, pos + match[0].length - closers));
+    }
     if (!match || pos + match[0].length > state.posMax) {
       return false;
     }
