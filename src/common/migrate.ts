@@ -35,7 +35,9 @@ export function pendingMigrations(databaseFile: string): string[] {
       return all;
     }
     const applied = new Set(
-      (db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as { name: string }[]).map((r) => r.name),
+      (db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
     );
     return all.filter((m) => !applied.has(m));
   } finally {

@@ -25,9 +25,21 @@ export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
   const field = (key: string) => ({ key, value: data[key], line: fm.keyLines.get(key) ?? 1 });
 
   if (!fm.present) {
-    diagnostics.push({ file, line: 1, code: 'NO_FRONTMATTER', severity: 'warning', message: 'no frontmatter; the note gets an id derived from its vault and file name' });
+    diagnostics.push({
+      file,
+      line: 1,
+      code: 'NO_FRONTMATTER',
+      severity: 'warning',
+      message: 'no frontmatter; the note gets an id derived from its vault and file name',
+    });
   } else if (fm.diagnostics.length === 0 && (typeof data.id !== 'string' || data.id.trim() === '')) {
-    diagnostics.push({ file, line: 2, code: 'MISSING_ID', severity: 'warning', message: 'frontmatter has no string `id`; the note gets an id derived from its vault and file name' });
+    diagnostics.push({
+      file,
+      line: 2,
+      code: 'MISSING_ID',
+      severity: 'warning',
+      message: 'frontmatter has no string `id`; the note gets an id derived from its vault and file name',
+    });
   }
 
   const fileLines = text.split(/\r?\n/);
@@ -39,7 +51,17 @@ export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
   const tags = readTags(field('tags'), file, diagnostics);
   const tagLine = fm.keyLines.get('tags') ?? 1;
   for (const tag of tags) {
-    links.push({ kind: 'fmtag', targetFname: `tags.${tag}`, targetVault: null, anchor: null, alias: null, url: null, line: tagLine, column: 1, section: null });
+    links.push({
+      kind: 'fmtag',
+      targetFname: `tags.${tag}`,
+      targetVault: null,
+      anchor: null,
+      alias: null,
+      url: null,
+      line: tagLine,
+      column: 1,
+      section: null,
+    });
   }
 
   const custom: Record<string, unknown> = {};
@@ -73,7 +95,13 @@ interface Field {
 }
 
 function badField(f: Field, file: string, diagnostics: Diagnostic[], expected: string): null {
-  diagnostics.push({ file, line: f.line, code: 'BAD_FIELD', severity: 'warning', message: `frontmatter \`${f.key}\` should be ${expected}; ignored` });
+  diagnostics.push({
+    file,
+    line: f.line,
+    code: 'BAD_FIELD',
+    severity: 'warning',
+    message: `frontmatter \`${f.key}\` should be ${expected}; ignored`,
+  });
   return null;
 }
 

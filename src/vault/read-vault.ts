@@ -101,7 +101,13 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
   try {
     entries = fs.readdirSync(vault.root, { withFileTypes: true });
   } catch (err) {
-    diagnostics.push({ file: '.', line: null, code: 'UNREADABLE', severity: 'error', message: `vault folder ${vault.root} cannot be read: ${(err as Error).message}` });
+    diagnostics.push({
+      file: '.',
+      line: null,
+      code: 'UNREADABLE',
+      severity: 'error',
+      message: `vault folder ${vault.root} cannot be read: ${(err as Error).message}`,
+    });
     return { files, diagnostics };
   }
   for (const entry of entries) {
@@ -119,7 +125,13 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
       files.push({ path: entry.name, fname: entry.name.slice(0, -3), size: st.size, mtimeMs: st.mtimeMs });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      diagnostics.push({ file: entry.name, line: null, code: 'UNREADABLE', severity: 'error', message: `cannot stat file (${code}): ${(err as Error).message}` });
+      diagnostics.push({
+        file: entry.name,
+        line: null,
+        code: 'UNREADABLE',
+        severity: 'error',
+        message: `cannot stat file (${code}): ${(err as Error).message}`,
+      });
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

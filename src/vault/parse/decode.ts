@@ -14,7 +14,13 @@ export function decodeNoteBytes(file: string, bytes: Uint8Array): DecodeResult {
   if (head.includes(0)) {
     return {
       ok: false,
-      diagnostic: { file, line: null, code: 'BINARY_FILE', severity: 'error', message: 'binary content (NUL bytes) in a .md file; skipped' },
+      diagnostic: {
+        file,
+        line: null,
+        code: 'BINARY_FILE',
+        severity: 'error',
+        message: 'binary content (NUL bytes) in a .md file; skipped',
+      },
     };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
