@@ -84,12 +84,12 @@ export function renderIdeHtml(options: IdeLandingPageOptions): string {
 export function ideLandingPage(options: IdeLandingPageOptions): ApolloServerPlugin {
   const html = renderIdeHtml(options);
   return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html };
+    serverWillStart() {
+      return Promise.resolve({
+        renderLandingPage() {
+          return Promise.resolve({ html });
         },
-      };
+      });
     },
   };
 }
