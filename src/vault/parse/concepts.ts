@@ -5,7 +5,8 @@ import { sectionAt } from './sections';
 
 /**
  * Concept discovery for one note's markdown-it tokens: candidate concept names the note introduces, and mentions of
- * already-known concepts. Pure; works on tokens so code spans, code blocks, math and HTML never count as prose.
+ * already-known concepts. Pure; works on tokens so code spans, code blocks, math, HTML blocks and tags never count
+ * as prose (text between inline HTML tags is rendered, so it does).
  */
 
 export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token';
@@ -56,7 +57,6 @@ const TASK_BOX = /^\[[ xX]\]\s+/;
 // `term: …` or `term(qualifier): …`; the colon must be followed by a space, which rules out `https://…` and `a:b`.
 const DEFINED = /^(\p{L}[\p{L}\p{N}_-]*(?:[ \t]+[\p{L}\p{N}_-]+){0,3})[ \t]?(?:\([^()\n]{0,80}\))?:(?=\s|$)/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
-const CONSTANT = /^[\p{Lu}\p{N}]+(?:_[\p{Lu}\p{N}]*)+$/u;
 // Roman numerals made of I, V and X only (1–39): `CI`, `CD`, `CLI`, `MD` stay acronyms.
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 // All-caps words longer than this are shouting (`IMPORTANT`), not acronyms.
@@ -86,12 +86,11 @@ const LABEL_STOP = new Set(
 const FUNCTION_WORDS = new Set('the is are was were be been this that these those it we i you he she they my our your'.split(' '));
 
 /** Link labels that say "a link" rather than naming anything. */
-const GENERIC_LABELS = new Set(
-  (
-    'doc docs documentation link links here this that source ref reference more read more see website site page ' +
-    'article blog post video official docs click here this link see here details'
-  ).split(' '),
-);
+const GENERIC_LABELS = new Set([
+  ...'doc docs documentation link links here this that source ref reference more see'.split(' '),
+  ...'website site page article blog post video official details'.split(' '),
+  ...['read more', 'click here', 'this link', 'see here'],
+]);
 
 /** Look like plurals but are not (or fold into a different word). */
 const NOT_PLURAL = new Set('kubernetes postgres https alias canvas atlas jenkins series species news lens chaos kudos ethos'.split(' '));
@@ -168,7 +167,6 @@ class InlineLines {
 }
 
 interface InlineBlock {
-  inline: MarkdownIt.Token;
   children: MarkdownIt.Token[];
   /** Line of each child, same indexes. */
   lines: number[];
@@ -191,7 +189,7 @@ function inlineBlocks(tokens: MarkdownIt.Token[], lineOffset: number, fileLines:
     }
     const places = new InlineLines(token.content, blockLine, lastLine);
     const lines = token.children.map((child) => places.advance(child));
-    blocks.push({ inline: token, children: token.children, lines, container: i > 0 ? tokens[i - 1].type : '' });
+    blocks.push({ children: token.children, lines, container: i > 0 ? tokens[i - 1].type : '' });
   }
   return blocks;
 }
@@ -225,7 +223,7 @@ function cleanName(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s"'“‘(\[]+|[\s"'”’)\].,;:!?]+$/gu, '');
+    .replace(/^[\s"'“‘([]+|[\s"'”’)\].,;:!?]+$/gu, '');
 }
 
 const wordCount = (name: string) => (name === '' ? 0 : name.split(' ').length);
@@ -349,7 +347,8 @@ export function extractConceptCandidates(
 
 /**
  * A singular form of `word`, case kept. Folds `gateways`, `proxies`, `classes`, `patches`, `CSRs`; leaves `xDS`,
- * `status`, `analysis`, `class` and short words alone. Deliberately simple: names and text fold the same way.
+ * `status`, `analysis`, `class` and short words alone. Deliberately simple: a wrong fold only merges two keys,
+ * and the matcher also keeps the name as written.
  */
 function singular(word: string): string {
   if (/^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*\p{Lu}s$/u.test(word)) {
@@ -430,7 +429,8 @@ export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
       const lastWord = words[words.length - 1];
       const lastEnd = lastWord.index + lastWord[0].length;
       const suffix = name.slice(lastEnd);
-      const gap = words.length === 1 ? '' : gapKey(name.slice(words[words.length - 2].index + words[words.length - 2][0].length, lastWord.index));
+      const gap =
+        words.length === 1 ? '' : gapKey(name.slice(words[words.length - 2].index + words[words.length - 2][0].length, lastWord.index));
       const forms = suffix === '' ? [lastWord[0], ...pluralForms(singular(lastWord[0]))] : [lastWord[0]];
       for (const form of new Set(forms.map((f) => f.toLowerCase()))) {
         const end = step(node, gap + form);

@@ -1,0 +1,204 @@
+import { DateTime } from 'luxon';
+
+export interface ProgressMilestone {
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  done: boolean;
+  /** ISO datetime, or null when unknown. */
+  doneAt: string | null;
+  target: string | null;
+  label: string | null;
+}
+
+export interface BurndownPoint {
+  date: string;
+  /** Remaining per plan: total - count(date <= d). */
+  planned: number;
+  /** Remaining in fact on day d; null for days after asOf. */
+  actual: number | null;
+}
+
+export interface Progress {
+  asOf: string;
+  total: number;
+  done: number;
+  remaining: number;
+  /** 0..100, one decimal. */
+  percent: number;
+  /** Not done, date < asOf, by date. */
+  overdue: ProgressMilestone[];
+  /** Not done, date == asOf. */
+  dueToday: ProgressMilestone[];
+  /** Earliest not-done milestone with date >= asOf. */
+  nextDue: ProgressMilestone | null;
+  startDate: string | null;
+  endDate: string | null;
+  /** Milestones done per day since the plan started, 3 decimals. */
+  pace: number;
+  projectedFinish: string | null;
+  /** Whole days the done count lags the plan. */
+  daysBehind: number;
+  /** Consecutive due-days, back from asOf, on which everything due was done. */
+  streak: number;
+  /** One point per day from startDate to max(endDate, asOf). */
+  burndown: BurndownPoint[];
+}
+
+/** Today's calendar date in `timeZone`, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!local.isValid) {
+    throw new RangeError(`invalid time zone ${JSON.stringify(timeZone)}`);
+  }
+  return local.toISODate();
+}
+
+/**
+ * Progress of one plan as of a calendar day. Dates are plain calendar days: they are compared as strings
+ * (YYYY-MM-DD sorts correctly) and stepped with luxon in UTC, where every day has 24 hours.
+ * Throws RangeError on a malformed date or zone: the parser only produces valid ones, so that is a bug upstream.
+ */
+export function computeProgress(milestones: ProgressMilestone[], asOf: string, timeZone: string): Progress {
+  assertDay(asOf, 'asOf');
+  if (!DateTime.now().setZone(timeZone).isValid) {
+    throw new RangeError(`invalid time zone ${JSON.stringify(timeZone)}`);
+  }
+  for (const m of milestones) {
+    assertDay(m.date, `date of ${m.id}`);
+  }
+  // Stable sort keeps document order among milestones due the same day.
+  const byDate = [...milestones].sort((a, b) => compare(a.date, b.date));
+  const total = byDate.length;
+  const done = byDate.filter((m) => m.done).length;
+  const remaining = total - done;
+  const startDate = total > 0 ? byDate[0].date : null;
+  const endDate = total > 0 ? byDate[total - 1].date : null;
+  const open = byDate.filter((m) => !m.done);
+
+  const elapsed = startDate !== null && asOf >= startDate ? daysBetween(startDate, asOf) + 1 : 0;
+  const rate = elapsed > 0 ? done / elapsed : 0;
+
+  return {
+    asOf,
+    total,
+    done,
+    remaining,
+    percent: total > 0 ? round((done / total) * 100, 1) : 0,
+    overdue: open.filter((m) => m.date < asOf),
+    dueToday: open.filter((m) => m.date === asOf),
+    nextDue: open.find((m) => m.date >= asOf) ?? null,
+    startDate,
+    endDate,
+    pace: round(rate, 3),
+    projectedFinish: projectFinish(byDate, asOf, timeZone, rate),
+    daysBehind: daysBehind(byDate, done, asOf),
+    streak: streak(byDate, asOf),
+    burndown: burndown(byDate, asOf, timeZone),
+  };
+}
+
+function projectFinish(byDate: ProgressMilestone[], asOf: string, timeZone: string, rate: number): string | null {
+  const remaining = byDate.filter((m) => !m.done).length;
+  if (byDate.length === 0) {
+    return null;
+  }
+  if (remaining === 0) {
+    const doneDays = byDate.map((m) => doneDay(m.doneAt, timeZone)).filter((d): d is string => d !== null);
+    return doneDays.length > 0 ? doneDays.reduce((a, b) => (b > a ? b : a)) : asOf;
+  }
+  // The unrounded rate: rounding to 3 decimals first can push the ceiling a whole day later.
+  return rate > 0 ? addDays(asOf, Math.ceil(remaining / rate)) : null;
+}
+
+function daysBehind(byDate: ProgressMilestone[], done: number, asOf: string): number {
+  const planned = byDate.filter((m) => m.date <= asOf).length;
+  if (done >= planned) {
+    return 0;
+  }
+  return Math.max(0, daysBetween(byDate[done].date, asOf));
+}
+
+function streak(byDate: ProgressMilestone[], asOf: string): number {
+  const days = new Map<string, boolean>();
+  for (const m of byDate) {
+    if (m.date <= asOf) {
+      days.set(m.date, (days.get(m.date) ?? true) && m.done);
+    }
+  }
+  // Today is not over: unfinished work due today does not break the streak, it just is not counted yet.
+  if (days.get(asOf) === false) {
+    days.delete(asOf);
+  }
+  let count = 0;
+  for (const allDone of [...days.values()].reverse()) {
+    if (!allDone) {
+      break;
+    }
+    count++;
+  }
+  return count;
+}
+
+function burndown(byDate: ProgressMilestone[], asOf: string, timeZone: string): BurndownPoint[] {
+  if (byDate.length === 0) {
+    return [];
+  }
+  const total = byDate.length;
+  const planned = byDate.map((m) => m.date);
+  // Done without a known time counts on its planned day, but never after asOf: it is already done by then.
+  const finished = byDate
+    .filter((m) => m.done)
+    .map((m) => doneDay(m.doneAt, timeZone) ?? (m.date < asOf ? m.date : asOf))
+    .sort(compare);
+  const start = planned[0];
+  const last = planned[total - 1] > asOf ? planned[total - 1] : asOf;
+  const points: BurndownPoint[] = [];
+  for (let day = start, p = 0, f = 0; day <= last; day = addDays(day, 1)) {
+    while (p < total && planned[p] <= day) {
+      p++;
+    }
+    while (f < finished.length && finished[f] <= day) {
+      f++;
+    }
+    points.push({ date: day, planned: total - p, actual: day <= asOf ? total - f : null });
+  }
+  return points;
+}
+
+/** Calendar day of `doneAt` in `timeZone`; null when missing or unreadable. */
+function doneDay(doneAt: string | null, timeZone: string): string | null {
+  if (doneAt === null) {
+    return null;
+  }
+  // With `zone`, luxon converts an offset-bearing timestamp into that zone and reads an offset-less one as local to it.
+  const at = DateTime.fromISO(doneAt, { zone: timeZone });
+  return at.isValid ? at.toISODate() : null;
+}
+
+function plainDay(day: string): DateTime {
+  return DateTime.fromISO(day, { zone: 'UTC' });
+}
+
+function assertDay(day: string, what: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !plainDay(day).isValid) {
+    throw new RangeError(`${what} is not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round(plainDay(to).diff(plainDay(from), 'days').days);
+}
+
+function addDays(day: string, days: number): string {
+  return plainDay(day).plus({ days }).toISODate() as string;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,292 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { parseNote } from '../../src/vault/parse-note';
+import { buildConceptMatcher, extractConceptCandidates, findMentions, normalizeConceptName } from '../../src/vault/parse/concepts';
+import type { ConceptCandidate, ConceptNames } from '../../src/vault/parse/concepts';
+import { createMarkdown } from '../../src/vault/parse/dendron-syntax';
+
+const md = createMarkdown();
+
+/** A body-only snippet: its first line is file line 1, and it has no sections. */
+function snippet(text: string) {
+  return { tokens: md.parse(text, {}), fileLines: text.split('\n') };
+}
+
+function candidatesOf(text: string): ConceptCandidate[] {
+  const { tokens, fileLines } = snippet(text);
+  return extractConceptCandidates(tokens, 1, fileLines, []);
+}
+
+const names = (list: ConceptCandidate[], kind: ConceptCandidate['kind']) => list.filter((c) => c.kind === kind).map((c) => c.name);
+
+function mentionsOf(text: string, concepts: ConceptNames[]) {
+  const { tokens, fileLines } = snippet(text);
+  return findMentions(buildConceptMatcher(concepts), tokens, 1, fileLines, []);
+}
+
+describe('on the lfs144 seed note', () => {
+  const text = readFileSync(path.join(__dirname, '../../seeds/lfs144.md'), 'utf8');
+  const doc = parseNote({ file: 'lfs144.md', fname: 'lfs144', text });
+  const fileLines = text.split(/\r?\n/);
+  const tokens = md.parse(doc.body, {});
+  const lineOf = (start: string) => fileLines.findIndex((l) => l.startsWith(start)) + 1;
+  const overview = doc.sections.findIndex((s) => s.heading === '02. Overview');
+  const inOverview = (section: number | null): boolean =>
+    section !== null && (section === overview || inOverview(doc.sections[section].parent));
+
+  const candidates = extractConceptCandidates(tokens, doc.bodyLine, fileLines, doc.sections);
+  const find = (name: string, kind: ConceptCandidate['kind']) => candidates.find((c) => c.name === name && c.kind === kind);
+
+  it('starts the body at line 8', () => {
+    expect(doc.bodyLine).toBe(8);
+  });
+
+  it('finds defined terms, without dates or task boxes', () => {
+    const defined = names(candidates, 'defined');
+    for (const term of [
+      'iptables',
+      'identity',
+      'configuring',
+      'edge gateway',
+      'global',
+      'mesh configuration',
+      'component configuration',
+      'helm',
+      'handson',
+    ]) {
+      expect(defined).toContain(term);
+    }
+    expect(defined.filter((t) => t.includes('/') || /^\d/.test(t) || t.includes('['))).toEqual([]);
+    expect(find('iptables', 'defined')).toMatchObject({ line: lineOf('iptables:'), url: null });
+    expect(find('edge gateway', 'defined')?.line).toBe(lineOf('edge gateway:'));
+  });
+
+  it('keeps link labels with their URL and drops generic ones', () => {
+    expect(find('SPIFFE', 'link-label')).toMatchObject({ url: 'https://spiffe.io/', line: lineOf('identity(security)') });
+    expect(names(candidates, 'link-label')).not.toContain('doc');
+    expect(candidates.some((c) => c.name.includes('://'))).toBe(false);
+  });
+
+  it('finds acronyms and mixed-case identifiers, not capitalised words, stop words or constants', () => {
+    const found = names(candidates, 'token');
+    expect(found).toEqual(expect.arrayContaining(['SPIFFE', 'CSR', 'xDS', 'ServiceEntry', 'meshConfig', 'CNI']));
+    for (const noise of ['Envoy', 'API', 'REGISTRY_ONLY', 'outboundTrafficPolicy', 'Ztunnel', 'istioctl', 'LF']) {
+      expect(found).not.toContain(noise);
+    }
+    expect(find('CSR', 'token')?.line).toBe(lineOf('CSR > istio'));
+    expect(find('meshConfig', 'token')?.line).toBe(lineOf('- mesh configuration'));
+  });
+
+  it('places candidates in their innermost section', () => {
+    const xds = find('xDS', 'token');
+    expect(xds?.section).not.toBeNull();
+    expect(doc.sections[xds?.section ?? 0].heading).toBe('New problems for microservices');
+    expect(inOverview(xds?.section ?? null)).toBe(true);
+    expect(doc.sections[find('ServiceEntry', 'token')?.section ?? 0].heading).toBe('Learning Objectives');
+    expect(find('ServiceEntry', 'token')?.line).toBe(lineOf('- meshConfig.outbound'));
+  });
+
+  const matcher = buildConceptMatcher([
+    { key: 'xds', names: ['xDS'] },
+    { key: 'envoy', names: ['Envoy'] },
+    { key: 'spiffe', names: ['SPIFFE'] },
+    { key: 'gateway', names: ['gateway', 'ingress gateway', 'egress gateway'] },
+    { key: 'sidecar', names: ['sidecar'] },
+  ]);
+  const mentions = findMentions(matcher, tokens, doc.bodyLine, fileLines, doc.sections);
+  const linesOf = (key: string) => mentions.filter((m) => m.key === key).map((m) => m.line);
+
+  it('finds xDS on both lines that name it, inside 02. Overview', () => {
+    expect(linesOf('xds')).toEqual([lineOf('CSR > istio'), lineOf('configuring:')]);
+    for (const m of mentions.filter((x) => x.key === 'xds')) {
+      expect(inOverview(m.section)).toBe(true);
+    }
+  });
+
+  it('matches case-insensitively at word boundaries', () => {
+    expect(linesOf('envoy')).toEqual([lineOf('CSR > istio'), lineOf('configuring:')]); // `Envoy` and `envoy`
+    expect(linesOf('sidecar')).toEqual([lineOf('sidecar injection')]); // not `sidecared`
+    expect(linesOf('gateway')).toEqual([lineOf('edge gateway:'), lineOf('- component configuration'), lineOf('helm:')]);
+  });
+
+  it('finds SPIFFE only where the prose names it, not in the spiffe:// code span', () => {
+    expect(linesOf('spiffe')).toEqual([lineOf('identity(security)')]);
+  });
+});
+
+describe('extractConceptCandidates', () => {
+  it('takes `term:` and `term(qualifier):` at a paragraph, list item or line start', () => {
+    const list = candidatesOf(
+      ['service mesh: a layer', 'retry budget(envoy): caps retries', '', '- [ ] admission webhook: mutates pods', '- plain item'].join(
+        '\n',
+      ),
+    );
+    expect(list.filter((c) => c.kind === 'defined').map((c) => [c.name, c.line])).toEqual([
+      ['service mesh', 1],
+      ['retry budget', 2],
+      ['admission webhook', 4],
+    ]);
+  });
+
+  it('rejects dates, URLs, labels, structure and sentences', () => {
+    const text = [
+      '1/4(sat): 2',
+      '',
+      'https://example.com/x',
+      '',
+      'Note: remember this',
+      '',
+      'Step 1: install',
+      '',
+      'the reason is simple: it works',
+      '',
+      'Steps:',
+      '',
+      '- one',
+      '',
+      'a b c d e: five words',
+      '',
+      '# Heading: not a definition',
+    ].join('\n');
+    expect(names(candidatesOf(text), 'defined')).toEqual([]);
+  });
+
+  it('keeps emphasised phrases of one to four words', () => {
+    const list = candidatesOf('*sidecar* and **traffic shifting**: and _canary_ and **one two three four five** and **Note:**');
+    expect(names(list, 'emphasis')).toEqual(['sidecar', 'traffic shifting', 'canary']);
+  });
+
+  it('keeps only absolute URLs on link labels and skips generic or long labels', () => {
+    const list = candidatesOf(
+      '[Envoy](https://envoyproxy.io) [other note](other.md) [here](https://x.y) [Read more](https://x.y) [a very long label of six words](https://x.y) https://bare.example.com',
+    );
+    expect(list.filter((c) => c.kind === 'link-label').map((c) => [c.name, c.url])).toEqual([
+      ['Envoy', 'https://envoyproxy.io'],
+      ['other note', null],
+    ]);
+  });
+
+  it('applies the token rules', () => {
+    const list = candidatesOf(
+      'API OK II IV XIV REGISTRY_ONLY JSON mTLS gRPC IDs CSRs Envoy istioctl 10GB GB IMPORTANT `CodeSpan` spiffe://x/FooBar SPIFFE-based a.b.cD',
+    );
+    expect(names(list, 'token')).toEqual(['JSON', 'mTLS', 'gRPC', 'CSRs', 'SPIFFE']);
+  });
+
+  it('ignores code blocks, math and HTML', () => {
+    const list = candidatesOf(
+      ['```', 'ServiceEntry: x', '```', '', '$$', 'xDS', '$$', '', '<div>ServiceEntry</div>', '', 'inline $\\mathrm{xDS}$ math'].join('\n'),
+    );
+    expect(list).toEqual([]);
+  });
+
+  it('gives each line of a multi-line paragraph and table row its own line', () => {
+    const list = candidatesOf(
+      ['first line', 'then `code\nspan` and xDS', 'and mTLS', '', '| a | b |', '|---|---|', '| CNI | x |'].join('\n'),
+    );
+    expect(list.map((c) => [c.name, c.line])).toEqual([
+      ['xDS', 3],
+      ['mTLS', 4],
+      ['CNI', 8],
+    ]);
+  });
+});
+
+describe('normalizeConceptName', () => {
+  it.each([
+    ['Gateways', 'gateway'],
+    ['proxies', 'proxy'],
+    ['classes', 'class'],
+    ['patches', 'patch'],
+    ['caches', 'cache'],
+    ['  Ingress   Gateways ', 'ingress gateway'],
+    ['xDS', 'xds'],
+    ['CSRs', 'csr'],
+    ['CNIs', 'cni'],
+    ['IDs', 'id'],
+    ['status', 'status'],
+    ['analysis', 'analysis'],
+    ['class', 'class'],
+    ['Kubernetes', 'kubernetes'],
+    ['bus', 'bus'],
+  ])('%s -> %s', (name, key) => {
+    expect(normalizeConceptName(name)).toBe(key);
+  });
+});
+
+describe('findMentions', () => {
+  it('matches plurals, prefers the longest name and counts one mention per key and line', () => {
+    const concepts = [
+      { key: 'ingress', names: ['ingress'] },
+      { key: 'ig', names: ['ingress gateway'] },
+      { key: 'gateway', names: ['gateway'] },
+      { key: 'proxy', names: ['proxy'] },
+    ];
+    expect(mentionsOf('two Ingress  Gateways, then gateways and proxies and a proxy', concepts)).toEqual([
+      { key: 'ig', line: 1, section: null },
+      { key: 'gateway', line: 1, section: null },
+      { key: 'proxy', line: 1, section: null },
+    ]);
+  });
+
+  it('counts headings, link labels, wikilink aliases and table cells, and spans a soft line break', () => {
+    const text = [
+      '# Envoy notes',
+      '',
+      '[envoy](https://x.y) [[the Envoy|proxy.envoy]] [[proxy.envoy]]',
+      '',
+      '| Envoy |',
+      '|---|',
+      '',
+      'an ingress',
+      'gateway',
+    ].join('\n');
+    const concepts = [
+      { key: 'envoy', names: ['Envoy'] },
+      { key: 'ig', names: ['ingress gateway'] },
+    ];
+    expect(mentionsOf(text, concepts).map((m) => [m.key, m.line])).toEqual([
+      ['envoy', 1],
+      ['envoy', 3],
+      ['envoy', 5],
+      ['ig', 8],
+    ]);
+  });
+
+  it('skips code spans, code blocks, math, HTML, URLs and tags', () => {
+    const text = [
+      'url form: `spiffe://<trust domain>/<workload identifier>`',
+      '',
+      '```',
+      'spiffe',
+      '```',
+      '',
+      '$spiffe$ <br/> https://spiffe.io/spiffe spiffe://a/spiffe #spiffe',
+      '',
+      '<div>spiffe</div>',
+      '',
+      'SPIFFE ids <b>spiffe</b>',
+    ].join('\n');
+    // Text between inline HTML tags is rendered prose, so the last line counts (once).
+    expect(mentionsOf(text, [{ key: 'spiffe', names: ['SPIFFE'] }])).toEqual([{ key: 'spiffe', line: 11, section: null }]);
+  });
+
+  it('handles names with punctuation and does not match inside words', () => {
+    const concepts = [
+      { key: 'node', names: ['Node.js'] },
+      { key: 'cpp', names: ['C++'] },
+      { key: 'c', names: ['C'] },
+      { key: 'mesh', names: ['mesh'] },
+    ];
+    expect(mentionsOf('Node.js, C++ and C; meshes; meshConfig; enmesh; node', concepts).map((m) => m.key)).toEqual([
+      'node',
+      'cpp',
+      'c',
+      'mesh',
+    ]);
+  });
+
+  it('does nothing without concepts', () => {
+    expect(mentionsOf('anything at all', [])).toEqual([]);
+  });
+});
