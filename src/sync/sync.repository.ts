@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Diagnostic, NoteDoc } from '../vault/note-doc';
+import { milestoneKey } from '../vault/parse/milestones';
 
 export interface StoredNote {
   id: string;
@@ -10,6 +11,15 @@ export interface StoredNote {
   mtimeMs: number | null;
   hash: string | null;
   stub: number;
+  updatedMs: number | null;
+}
+
+interface StoredMilestone {
+  id: string;
+  date: string;
+  done: number;
+  doneAtMs: number | null;
+  rescheduledFrom: string | null;
 }
 
 export interface NoteRow {
@@ -57,9 +67,9 @@ export class SyncRepository {
       insertVault: p('INSERT INTO Vault (name, root) VALUES (?, ?)'),
       updateVaultRoot: p('UPDATE Vault SET root = ? WHERE id = ? AND root <> ?'),
       vaultsByRootPrefix: p('SELECT name, root FROM Vault WHERE root = ? OR root LIKE ? ORDER BY id'),
-      notesOfVault: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE vaultId = ?'),
-      noteById: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE id = ?'),
-      noteByFname: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub FROM Note WHERE vaultId = ? AND fname = ?'),
+      notesOfVault: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub, updatedMs FROM Note WHERE vaultId = ?'),
+      noteById: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub, updatedMs FROM Note WHERE id = ?'),
+      noteByFname: p('SELECT id, vaultId, fname, path, size, mtimeMs, hash, stub, updatedMs FROM Note WHERE vaultId = ? AND fname = ?'),
       skippedOfVault: p('SELECT path, size, mtimeMs FROM SkippedFile WHERE vaultId = ?'),
       upsertSkipped: p(
         'INSERT INTO SkippedFile (vaultId, path, size, mtimeMs) VALUES (?, ?, ?, ?) ON CONFLICT (vaultId, path) DO UPDATE SET size = excluded.size, mtimeMs = excluded.mtimeMs',
@@ -86,6 +96,16 @@ export class SyncRepository {
         `INSERT INTO Link (sourceId, sourceVaultId, kind, targetFname, targetKey, targetVault, anchor, alias, url, line, "column", sectionOrdinal)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      milestonesOf: p('SELECT id, date, done, doneAtMs, rescheduledFrom FROM Milestone WHERE noteId = ?'),
+      upsertMilestone: p(
+        `INSERT INTO Milestone (id, noteId, ordinal, format, target, chapter, label, date, weekday, done, doneAtMs, doneDate, rescheduledFrom, line, checkboxColumn, diagnostics)
+         VALUES (@id, @noteId, @ordinal, @format, @target, @chapter, @label, @date, @weekday, @done, @doneAtMs, @doneDate, @rescheduledFrom, @line, @checkboxColumn, @diagnostics)
+         ON CONFLICT (id) DO UPDATE SET noteId = excluded.noteId, ordinal = excluded.ordinal, format = excluded.format, target = excluded.target,
+           chapter = excluded.chapter, label = excluded.label, date = excluded.date, weekday = excluded.weekday, done = excluded.done,
+           doneAtMs = excluded.doneAtMs, doneDate = excluded.doneDate, rescheduledFrom = excluded.rescheduledFrom, line = excluded.line,
+           checkboxColumn = excluded.checkboxColumn, diagnostics = excluded.diagnostics`,
+      ),
+      deleteMilestone: p('DELETE FROM Milestone WHERE id = ?'),
       deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
       insertDiagnostic: p('INSERT INTO Diagnostic (vaultId, noteId, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       maxLinkId: p('SELECT coalesce(max(id), 0) AS id FROM Link'),
@@ -155,8 +175,9 @@ export class SyncRepository {
     this.s.touchNote.run(mtimeMs, id);
   }
 
-  /** Insert or update the note row, then replace its sections and links. */
-  writeNote(row: NoteRow, exists: boolean): void {
+  /** Insert or update the note row, then replace its sections and links and merge its milestones. */
+  writeNote(row: NoteRow, existing: StoredNote | undefined, nowMs: number): void {
+    const exists = existing !== undefined;
     const { doc } = row;
     const params = {
       id: row.id,

@@ -47,7 +47,7 @@ export class SyncService implements OnModuleDestroy {
   private getEngine(): VaultSync {
     if (!this.engine) {
       this.db = openSqlite(this.config.databaseFile);
-      this.engine = new VaultSync(new SyncRepository(this.db), { maxFileBytes: this.config.maxFileBytes });
+      this.engine = new VaultSync(new SyncRepository(this.db), { maxFileBytes: this.config.maxFileBytes, timeZone: this.config.timeZone });
     }
     return this.engine;
   }

@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
+import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
 import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { parentFnameOf, SyncRepository, type StoredNote } from './sync.repository';
 
 export interface SyncOptions {
+  /** Zone for plan dates without a year. */
+  timeZone: string;
   /** Files larger than this are skipped with a diagnostic, never read. */
   maxFileBytes: number;
 }
@@ -45,6 +48,9 @@ interface Counts {
  * backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
  */
 export class VaultSync {
+  private taskConfig: TaskConfig = {};
+  private nowMs = 0;
+
   constructor(
     private readonly repo: SyncRepository,
     private readonly options: SyncOptions,
@@ -55,6 +61,8 @@ export class VaultSync {
     const started = Date.now();
     const t0 = performance.now();
     const workspace = readWorkspace(workspaceDir);
+    this.taskConfig = workspace.taskConfig;
+    this.nowMs = started;
     const diagnostics: VaultDiagnostic[] = workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) }));
     let vaults = workspace.vaults;
     if (!workspace.configOk) {
@@ -179,7 +187,7 @@ export class VaultSync {
       if (wasSkipped) {
         this.repo.unmarkSkipped(vaultId, file.path);
       }
-      const doc = parseNote({ file: file.path, fname: file.fname, text: decoded.text });
+      const doc = parseNote({ file: file.path, fname: file.fname, text: decoded.text }, { timeZone: this.options.timeZone, taskConfig: this.taskConfig });
       const found = [...decoded.diagnostics, ...doc.diagnostics];
       const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, present, claimed, found);
       claimed.set(id, `${vault.name}/${file.path}`);
@@ -197,7 +205,8 @@ export class VaultSync {
       const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
       this.repo.writeNote(
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
-        existing !== undefined,
+        existing,
+        this.nowMs,
       );
       seen.add(id);
       if (!existing || existing.stub === 1) {

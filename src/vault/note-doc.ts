@@ -1,3 +1,5 @@
+import type { ParsedMilestone } from './parse/milestones';
+
 /** The pure result of reading one note file: what the parser hands to sync. No Nest, no Prisma. */
 
 export type Severity = 'error' | 'warning';
@@ -84,5 +86,7 @@ export interface NoteDoc {
   bodyLine: number;
   sections: ParsedSection[];
   links: ParsedLink[];
+  /** Dated checklist items (and the note itself when it is a Dendron task note with `due`). */
+  milestones: ParsedMilestone[];
   diagnostics: Diagnostic[];
 }

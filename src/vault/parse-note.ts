@@ -2,6 +2,7 @@ import type { Diagnostic, NoteDoc } from './note-doc';
 import { createMarkdown } from './parse/dendron-syntax';
 import { parseFrontmatter } from './parse/frontmatter';
 import { extractLinks } from './parse/links';
+import { parseMilestones, type TaskConfig } from './parse/milestones';
 import { extractSections } from './parse/sections';
 import { titleFromFname } from './parse/title';
 
@@ -17,8 +18,16 @@ export interface NoteInput {
   text: string;
 }
 
+export interface ParseOptions {
+  /** Zone for dates without a year (taken from `created`) and task-note `due` times. */
+  timeZone: string;
+  taskConfig?: TaskConfig;
+}
+
+const DEFAULT_OPTIONS: ParseOptions = { timeZone: 'UTC' };
+
 /** Text in, NoteDoc out. Pure and total: bad input becomes diagnostics, never an exception. */
-export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
+export function parseNote({ file, fname, text }: NoteInput, options: ParseOptions = DEFAULT_OPTIONS): NoteDoc {
   const fm = parseFrontmatter(file, text);
   const diagnostics: Diagnostic[] = [...fm.diagnostics];
   const data = fm.data;
@@ -64,6 +73,18 @@ export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
     });
   }
 
+  const created = readEpoch(field('created'), file, diagnostics);
+  const plan = parseMilestones({
+    file,
+    lines: fileLines,
+    bodyLine: fm.bodyLine,
+    createdMs: created,
+    timeZone: options.timeZone,
+    frontmatter: data,
+    taskConfig: options.taskConfig,
+  });
+  diagnostics.push(...plan.diagnostics);
+
   const custom: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!OWN_KEYS.has(key)) {
@@ -76,7 +97,7 @@ export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
     id: typeof data.id === 'string' && data.id.trim() !== '' ? data.id.trim() : null,
     title: readString(field('title'), file, diagnostics) ?? titleFromFname(fname),
     desc: readString(field('desc'), file, diagnostics) ?? '',
-    created: readEpoch(field('created'), file, diagnostics),
+    created,
     updated: readEpoch(field('updated'), file, diagnostics),
     tags,
     custom,
@@ -84,6 +105,7 @@ export function parseNote({ file, fname, text }: NoteInput): NoteDoc {
     bodyLine: fm.bodyLine,
     sections,
     links,
+    milestones: plan.milestones,
     diagnostics,
   };
 }

@@ -18,7 +18,7 @@ describe('VaultSync', () => {
   beforeEach(() => {
     ws = tempWorkspace();
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024 });
+    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
     ws.write('root.md', note('root', 'Root', 'See [[course]] and [[course.ch1]].'));
     ws.write('course.md', note('c1', 'Course', '# Course\n\n[[course.ch1]] [[course.ch2]] [[missing.note]] #istio'));
     ws.write('course.ch1.md', note('ch1', 'Chapter 1', 'Back to [[course]].'));

@@ -32,11 +32,17 @@ const CROSS_VAULT = /^dendron:\/\/([^/]+)\/(.*)$/;
 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 
+type Delimiter = MarkdownIt.StateInline['delimiters'][number];
+
+/** Tags let in only because an emphasis opener precedes them, checked again once pairs are balanced. */
+const afterOpener = new WeakMap<MarkdownIt.Token, Delimiter>();
+
 /**
- * A tag must start a word: after whitespace, or first thing inside emphasis or strikethrough
- * (`**@name**`, `_#tag_`), where Dendron's remark parser also sees it at the start of a text run.
+ * A tag must start a word: after whitespace (true), or first thing inside emphasis or strikethrough
+ * (`**@name**`, `_#tag_`), where Dendron's remark parser also sees it at the start of a text run:
+ * then the opener it follows, which must turn out to be paired. Otherwise false.
  */
-function startsWord(state: MarkdownIt.StateInline, pos: number): boolean {
+function wordStart(state: MarkdownIt.StateInline, pos: number): Delimiter | boolean {
   const prev = state.src[pos - 1];
   if (isSpace(prev)) {
     return true;
@@ -45,7 +51,20 @@ function startsWord(state: MarkdownIt.StateInline, pos: number): boolean {
     return false;
   }
   const opener = state.delimiters[state.delimiters.length - 1];
-  return opener !== undefined && opener.open && opener.token === state.tokens.length - 1;
+  return opener !== undefined && opener.open && opener.token === state.tokens.length - 1 ? opener : false;
+}
+
+/** After pairing: a tag let in by an opener that never closed (`with.*#x`) is plain text after all. */
+function dropUnpairedTags(state: MarkdownIt.StateInline): boolean {
+  for (const token of state.tokens) {
+    const opener = afterOpener.get(token);
+    if (opener && opener.end < 0) {
+      token.type = 'text';
+      token.content = (token.meta as DendronLinkMeta).raw;
+      token.meta = null;
+    }
+  }
+  return false;
 }
 
 function wikiRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
@@ -118,7 +137,8 @@ function trailingClosers(state: MarkdownIt.StateInline, raw: string): number {
 function tagRule(symbol: '#' | '@', pattern: RegExp, kind: LinkKind, hierarchy: string) {
   return (state: MarkdownIt.StateInline, silent: boolean): boolean => {
     const pos = state.pos;
-    if (state.src[pos] !== symbol || !startsWord(state, pos)) {
+    const start = state.src[pos] === symbol && wordStart(state, pos);
+    if (start === false) {
       return false;
     }
     pattern.lastIndex = pos;
@@ -142,6 +162,9 @@ function tagRule(symbol: '#' | '@', pattern: RegExp, kind: LinkKind, hierarchy: 
         offset: pos,
         raw: match[0],
       } satisfies DendronLinkMeta;
+      if (start !== true) {
+        afterOpener.set(token, start);
+      }
     }
     state.pos = pos + match[0].length;
     return true;
@@ -239,6 +262,7 @@ export function dendronSyntax(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'dendron_wikilink', wikiRule);
   md.inline.ruler.before('link', 'dendron_hashtag', tagRule('#', HASHTAG, 'hashtag', 'tags.'));
   md.inline.ruler.before('link', 'dendron_usertag', tagRule('@', USERTAG, 'usertag', 'user.'));
+  md.inline.ruler2.after('balance_pairs', 'dendron_unpaired_tags', dropUnpairedTags);
   md.inline.ruler.before('escape', 'math_inline', mathInlineRule);
   md.block.ruler.before('fence', 'math_block', mathBlockRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   for (const name of ['link', 'autolink', 'linkify', 'emphasis']) {
