@@ -5,12 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import path from 'node:path';
 import { formatGraphqlError } from './common/graphql/graphql-errors';
 import type { GqlContext } from './common/graphql/gql-context';
-import { queryLimitRules } from './common/graphql/limits';
+import { complexityLimitPlugin, queryLimitRules } from './common/graphql/limits';
 import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
 import { ideLandingPage } from './common/ide/ide-landing-page.plugin';
 import { IdeModule } from './common/ide/ide.module';
 import { PROJECT_ROOT } from './common/migrate';
 import { CoreModule } from './core.module';
+import { MilestonesModule } from './milestones/milestones.module';
 import { NoteLoaderFactory } from './notes/note.loaders';
 import { NotesModule } from './notes/notes.module';
 import { SyncModule } from './sync/sync.module';
@@ -20,6 +21,7 @@ import { SyncModule } from './sync/sync.module';
     CoreModule,
     NotesModule,
     SyncModule,
+    MilestonesModule,
     IdeModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -30,7 +32,7 @@ import { SyncModule } from './sync/sync.module';
         autoSchemaFile: process.env.VAULTGRAPH_WRITE_SCHEMA === '1' ? path.join(PROJECT_ROOT, 'schema.gql') : true,
         sortSchema: true,
         playground: false,
-        plugins: [ideLandingPage({ endpoint: '/graphql' })],
+        plugins: [ideLandingPage({ endpoint: '/graphql' }), complexityLimitPlugin()],
         validationRules: queryLimitRules(),
         formatError: formatGraphqlError,
         context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: notes.create() }),

@@ -224,6 +224,46 @@ export class SyncRepository {
         l.section,
       );
     }
+    // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
+    const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
+    this.mergeMilestones(row.id, doc, updatedChanged ? (doc.updated as number) : nowMs);
+  }
+
+  /** Milestones keep their identity, done time and reschedule history across syncs. */
+  private mergeMilestones(noteId: string, doc: NoteDoc, doneAtMs: number): void {
+    const old = new Map((this.s.milestonesOf.all(noteId) as StoredMilestone[]).map((m) => [m.id, m]));
+    const seen = new Set<string>();
+    doc.milestones.forEach((m, ordinal) => {
+      let id = milestoneKey(noteId, m);
+      for (let n = 2; seen.has(id); n++) {
+        id = `${milestoneKey(noteId, m)}#${n}`;
+      }
+      seen.add(id);
+      const prev = old.get(id);
+      this.s.upsertMilestone.run({
+        id,
+        noteId,
+        ordinal,
+        format: m.format,
+        target: m.target,
+        chapter: m.chapter,
+        label: m.label,
+        date: m.date,
+        weekday: m.weekday,
+        done: m.done ? 1 : 0,
+        doneAtMs: m.done ? (prev?.done ? prev.doneAtMs : doneAtMs) : null,
+        doneDate: m.doneDate,
+        rescheduledFrom: prev && prev.date !== m.date ? prev.date : (prev?.rescheduledFrom ?? null),
+        line: m.line,
+        checkboxColumn: m.checkboxColumn,
+        diagnostics: JSON.stringify(m.diagnostics),
+      });
+    });
+    for (const id of old.keys()) {
+      if (!seen.has(id)) {
+        this.s.deleteMilestone.run(id);
+      }
+    }
   }
 
   insertStub(vaultId: number, vaultName: string, fname: string, title: string): void {

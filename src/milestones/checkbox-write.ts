@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Why a write-back was refused; the service maps it to a domain error. */
+export class WriteBackError extends Error {
+  constructor(
+    readonly kind: 'conflict' | 'unexpected',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+/**
+ * Flip the one checkbox byte at (line, column) — both 1-based, column in characters of the decoded line — and
+ * leave every other byte (BOM, CRLF, frontmatter, the rest of the line) as it was.
+ */
+export function flipCheckbox(bytes: Buffer, line: number, column: number, done: boolean): Buffer {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = bom;
+  for (let l = 1; l < line; l++) {
+    const nl = bytes.indexOf(0x0a, start);
+    if (nl < 0) {
+      throw new WriteBackError('unexpected', `line ${line} is past the end of the file`);
+    }
+    start = nl + 1;
+  }
+  const end = bytes.indexOf(0x0a, start);
+  const lineText = bytes.subarray(start, end < 0 ? bytes.length : end).toString('utf8');
+  const at = start + Buffer.byteLength(lineText.slice(0, column - 1), 'utf8');
+  const current = String.fromCharCode(bytes[at]);
+  if (bytes[at - 1] !== 0x5b /* [ */ || bytes[at + 1] !== 0x5d /* ] */ || !' xX'.includes(current)) {
+    throw new WriteBackError('unexpected', `line ${line} has no checkbox at column ${column}`);
+  }
+  const out = Buffer.from(bytes);
+  out[at] = (done ? 'x' : ' ').charCodeAt(0);
+  return out;
+}
+
+/** Refuse when the file changed since the last sync; else write through a temporary file and a rename. */
+export function writeCheckbox(file: string, expectedHash: string, line: number, column: number, done: boolean): boolean {
+  const bytes = fs.readFileSync(file);
+  if (sha1(bytes) !== expectedHash) {
+    throw new WriteBackError('conflict', `${file} changed on disk since the last sync; sync again, then retry`);
+  }
+  const next = flipCheckbox(bytes, line, column, done);
+  if (next.equals(bytes)) {
+    return false;
+  }
+  const mode = fs.statSync(file).mode & 0o7777;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(tmp, next, { mode });
+  fs.chmodSync(tmp, mode);
+  fs.renameSync(tmp, file);
+  return true;
+}

@@ -1,0 +1,88 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { GqlContext } from '../common/graphql/gql-context';
+import { LocalDate } from '../common/graphql/local-date.scalar';
+import { NoteModel, SectionModel } from '../notes/models/note.model';
+import { MilestoneWriteService } from './milestone-write.service';
+import { MilestoneRepository } from './milestone.repository';
+import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
+import { ProgressService } from './progress.service';
+
+/** Per-request loader of a note's milestones, kept on the GraphQL context beside the note loaders. */
+function milestonesLoader(ctx: GqlContext, repo: MilestoneRepository, progress: ProgressService): DataLoader<string, MilestoneModel[]> {
+  const holder = ctx as GqlContext & { milestones?: DataLoader<string, MilestoneModel[]> };
+  holder.milestones ??= new DataLoader(async (ids) => {
+    const rows = await repo.ofNotes(ids);
+    return ids.map((id) => rows.filter((r) => r.noteId === id).map((r) => progress.model(r)));
+  });
+  return holder.milestones;
+}
+
+@Resolver(() => MilestoneModel)
+export class MilestonesResolver {
+  constructor(
+    private readonly progressService: ProgressService,
+    private readonly writer: MilestoneWriteService,
+  ) {}
+
+  @Query(() => [MilestoneModel], { description: 'Milestones by note, date range (inclusive) and done state, in date order.' })
+  milestones(
+    @Args('noteId', { type: () => String, nullable: true }) noteId?: string | null,
+    @Args('from', { type: () => LocalDate, nullable: true }) from?: string | null,
+    @Args('to', { type: () => LocalDate, nullable: true }) to?: string | null,
+    @Args('done', { type: () => Boolean, nullable: true }) done?: boolean | null,
+  ): Promise<MilestoneModel[]> {
+    return this.progressService.list({ noteId, from, to, done });
+  }
+
+  @Query(() => ProgressModel, { description: 'How the plan of one note is going, as of a date (default: today).' })
+  progress(
+    @Args('id', { type: () => String, nullable: true }) id?: string | null,
+    @Args('fname', { type: () => String, nullable: true }) fname?: string | null,
+    @Args('asOf', { type: () => LocalDate, nullable: true }) asOf?: string | null,
+  ): Promise<ProgressModel> {
+    return this.progressService.progress({ id, fname }, asOf);
+  }
+
+  @Query(() => [AgendaDayModel], { description: 'Milestones of every note, per day, from..to inclusive.' })
+  agenda(
+    @Args('from', { type: () => LocalDate }) from: string,
+    @Args('to', { type: () => LocalDate }) to: string,
+  ): Promise<AgendaDayModel[]> {
+    return this.progressService.agenda(from, to);
+  }
+
+  @Mutation(() => MilestoneModel, {
+    description: 'Tick or untick in the Markdown file (one byte), then re-sync. CONFLICT if the file changed since the last sync.',
+  })
+  async setMilestoneDone(@Args('id') id: string, @Args('done') done: boolean): Promise<MilestoneModel> {
+    return this.progressService.model(await this.writer.setDone(id, done));
+  }
+
+  @ResolveField(() => NoteModel)
+  async note(@Parent() m: MilestoneModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(m.noteId)) as NoteModel;
+  }
+
+  @ResolveField(() => SectionModel, { nullable: true, description: 'The section whose heading carries the target chapter number.' })
+  async section(@Parent() m: MilestoneModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+    if (m.chapter === null) {
+      return null;
+    }
+    const sections = await ctx.loaders.sections.load(m.noteId);
+    return sections.find((s) => s.chapter === m.chapter) ?? null;
+  }
+}
+
+@Resolver(() => NoteModel)
+export class NoteMilestonesResolver {
+  constructor(
+    private readonly repo: MilestoneRepository,
+    private readonly progressService: ProgressService,
+  ) {}
+
+  @ResolveField(() => [MilestoneModel])
+  milestones(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<MilestoneModel[]> {
+    return milestonesLoader(ctx, this.repo, this.progressService).load(note.id);
+  }
+}

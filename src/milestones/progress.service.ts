@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../common/app-config';
+import { DomainError, ErrorCode } from '../common/errors';
+import { NoteRepository } from '../notes/note.repository';
+import type { MilestoneRecord } from './milestone.records';
+import { MilestoneRepository } from './milestone.repository';
+import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
+import { computeProgress, todayIn } from './progress';
+
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly milestones: MilestoneRepository,
+    private readonly notes: NoteRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return todayIn(this.config.timeZone);
+  }
+
+  model(r: MilestoneRecord): MilestoneModel {
+    return MilestoneModel.from(r, this.today());
+  }
+
+  async list(q: { noteId?: string | null; from?: string | null; to?: string | null; done?: boolean | null }): Promise<MilestoneModel[]> {
+    return (await this.milestones.find(q)).map((m) => this.model(m));
+  }
+
+  async progress(note: { id?: string | null; fname?: string | null }, asOf?: string | null): Promise<ProgressModel> {
+    const found = note.id ? await this.notes.findById(note.id) : note.fname ? await this.notes.findByFname(note.fname) : null;
+    if (!found) {
+      throw new DomainError(ErrorCode.NotFound, `no note ${note.id ?? note.fname ?? '(give id or fname)'}`);
+    }
+    const records = await this.milestones.find({ noteId: found.id });
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const day = asOf ?? this.today();
+    const p = computeProgress(
+      records.map((r) => ({
+        id: r.id,
+        date: r.date,
+        done: r.done,
+        doneAt: r.doneAtMs === null ? null : new Date(r.doneAtMs).toISOString(),
+        target: r.target,
+        label: r.label,
+      })),
+      day,
+      this.config.timeZone,
+    );
+    const asModel = (m: { id: string }) => MilestoneModel.from(byId.get(m.id) as MilestoneRecord, day);
+    return { ...p, overdue: p.overdue.map(asModel), dueToday: p.dueToday.map(asModel), nextDue: p.nextDue ? asModel(p.nextDue) : null };
+  }
+
+  async agenda(from: string, to: string): Promise<AgendaDayModel[]> {
+    const days = new Map<string, MilestoneModel[]>();
+    for (const m of await this.milestones.find({ from, to })) {
+      const day = days.get(m.date) ?? [];
+      day.push(this.model(m));
+      days.set(m.date, day);
+    }
+    return [...days].map(([date, milestones]) => ({ date, milestones }));
+  }
+}
