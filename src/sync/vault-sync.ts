@@ -187,7 +187,10 @@ export class VaultSync {
       if (wasSkipped) {
         this.repo.unmarkSkipped(vaultId, file.path);
       }
-      const doc = parseNote({ file: file.path, fname: file.fname, text: decoded.text }, { timeZone: this.options.timeZone, taskConfig: this.taskConfig });
+      const doc = parseNote(
+        { file: file.path, fname: file.fname, text: decoded.text },
+        { timeZone: this.options.timeZone, taskConfig: this.taskConfig },
+      );
       const found = [...decoded.diagnostics, ...doc.diagnostics];
       const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, present, claimed, found);
       claimed.set(id, `${vault.name}/${file.path}`);
