@@ -53,7 +53,6 @@ function main() {
     console.error('corpus-check: dist/ is missing; build first (npx tsc -p tsconfig.build.json).');
     return 1;
   }
-  /* eslint-disable @typescript-eslint/no-unsafe-assignment -- require() is untyped; each cast names what is used */
   const { openSqlite } = /** @type {{ openSqlite: (file: string) => Db }} */ (require(path.join(dist, 'sqlite.js')));
   const { SyncRepository } = /** @type {{ SyncRepository: new (db: Db) => object }} */ (require(path.join(dist, 'sync.repository.js')));
   const { VaultSync } = /** @type {{ VaultSync: new (repo: object, options: object) => { sync(dir: string): SyncReport } }} */ (
