@@ -33,16 +33,19 @@ export interface NoteRow {
   hash: string;
 }
 
-export interface RunRecord {
-  startedMs: number;
-  durationMs: number;
-  status: 'ok' | 'failed';
-  workspace: string;
+export interface SyncCounts {
   added: number;
   updated: number;
   renamed: number;
   deleted: number;
   unchanged: number;
+}
+
+export interface RunRecord extends SyncCounts {
+  startedMs: number;
+  durationMs: number;
+  status: 'ok' | 'failed';
+  workspace: string;
   notes: number;
   diagnostics: Diagnostic[];
   error: string | null;

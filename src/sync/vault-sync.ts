@@ -7,7 +7,7 @@ import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
 import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
-import { parentFnameOf, SyncRepository, type StoredNote } from './sync.repository';
+import { parentFnameOf, SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
@@ -34,13 +34,7 @@ export interface SyncReport {
   durationMs: number;
 }
 
-interface Counts {
-  added: number;
-  updated: number;
-  renamed: number;
-  deleted: number;
-  unchanged: number;
-}
+type Counts = SyncCounts;
 
 /**
  * Vault -> database, incrementally, in one transaction. A file whose size and mtime match what the database
