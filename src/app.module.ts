@@ -4,7 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import path from 'node:path';
 import { formatGraphqlError } from './common/graphql/graphql-errors';
-import type { GqlContext } from './common/graphql/gql-context';
+import { GqlContextFactory, type GqlContext } from './common/graphql/gql-context';
+import { GqlContextModule } from './common/graphql/gql-context.module';
 import { complexityLimitPlugin, queryLimitRules } from './common/graphql/limits';
 import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
 import { ideLandingPage } from './common/ide/ide-landing-page.plugin';
@@ -12,7 +13,6 @@ import { IdeModule } from './common/ide/ide.module';
 import { PROJECT_ROOT } from './common/migrate';
 import { CoreModule } from './core.module';
 import { MilestonesModule } from './milestones/milestones.module';
-import { NoteLoaderFactory } from './notes/note.loaders';
 import { NotesModule } from './notes/notes.module';
 import { SyncModule } from './sync/sync.module';
 
@@ -25,9 +25,9 @@ import { SyncModule } from './sync/sync.module';
     IdeModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [NotesModule],
-      inject: [NoteLoaderFactory],
-      useFactory: (notes: NoteLoaderFactory) => ({
+      imports: [GqlContextModule],
+      inject: [GqlContextFactory],
+      useFactory: (contexts: GqlContextFactory) => ({
         // Committed, so schema changes show up in review; regenerated whenever the server starts from source.
         autoSchemaFile: process.env.VAULTGRAPH_WRITE_SCHEMA === '1' ? path.join(PROJECT_ROOT, 'schema.gql') : true,
         sortSchema: true,
@@ -35,7 +35,7 @@ import { SyncModule } from './sync/sync.module';
         plugins: [ideLandingPage({ endpoint: '/graphql' }), complexityLimitPlugin()],
         validationRules: queryLimitRules(),
         formatError: formatGraphqlError,
-        context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: notes.create() }),
+        context: ({ req }: { req: GqlContext['req'] }): GqlContext => contexts.create(req),
       }),
     }),
   ],

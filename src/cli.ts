@@ -7,10 +7,10 @@ import { graphql } from 'graphql';
 import { formatSyncReport, syncReportJson } from './cli/format-report';
 import { CliSyncModule } from './cli/cli-sync.module';
 import { AppConfig } from './common/app-config';
+import { GqlContextFactory } from './common/graphql/gql-context';
 import { DomainError } from './common/errors';
 import { ensureMigrated } from './common/migrate';
 import { createServer } from './main';
-import { NoteLoaderFactory } from './notes/note.loaders';
 import { SyncService } from './sync/sync.service';
 
 /** A failure the user can act on: printed as one line, exit code 2. */
@@ -85,7 +85,7 @@ async function runQuery(document: string, opts: { variables?: string }): Promise
       schema,
       source,
       variableValues,
-      contextValue: { req: { headers }, loaders: app.get(NoteLoaderFactory).create() },
+      contextValue: app.get(GqlContextFactory).create({ headers }),
     });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (result.errors?.length) {
@@ -114,7 +114,6 @@ export function buildCli(): Command {
     .description('serve GraphQL (and the GraphQL IDE) at /graphql')
     .option('--vault <dir>', 'vault or workspace folder (default: $VAULT_PATH or seeds)')
     .option('--sync', 'sync the vault before serving')
-    .option('--migrate', 'apply database migrations first (always done when needed; kept for clarity)')
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 3000)', parsePort)
     .action(runServe);

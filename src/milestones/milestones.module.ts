@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotesModule } from '../notes/notes.module';
 import { SyncModule } from '../sync/sync.module';
+import { MilestoneLoaderFactory } from './milestone.loaders';
 import { MilestoneWriteService } from './milestone-write.service';
 import { MilestoneRepository } from './milestone.repository';
 import { MilestonesResolver, NoteMilestonesResolver } from './milestones.resolver';
@@ -8,7 +9,14 @@ import { ProgressService } from './progress.service';
 
 @Module({
   imports: [NotesModule, SyncModule],
-  providers: [MilestoneRepository, ProgressService, MilestoneWriteService, MilestonesResolver, NoteMilestonesResolver],
-  exports: [ProgressService, MilestoneRepository],
+  providers: [
+    MilestoneRepository,
+    ProgressService,
+    MilestoneLoaderFactory,
+    MilestoneWriteService,
+    MilestonesResolver,
+    NoteMilestonesResolver,
+  ],
+  exports: [ProgressService, MilestoneRepository, MilestoneLoaderFactory],
 })
 export class MilestonesModule {}

@@ -1,22 +1,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import type { GqlContext } from '../common/graphql/gql-context';
 import { LocalDate } from '../common/graphql/local-date.scalar';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { MilestoneWriteService } from './milestone-write.service';
-import { MilestoneRepository } from './milestone.repository';
 import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
 import { ProgressService } from './progress.service';
-
-/** Per-request loader of a note's milestones, kept on the GraphQL context beside the note loaders. */
-function milestonesLoader(ctx: GqlContext, repo: MilestoneRepository, progress: ProgressService): DataLoader<string, MilestoneModel[]> {
-  const holder = ctx as GqlContext & { milestones?: DataLoader<string, MilestoneModel[]> };
-  holder.milestones ??= new DataLoader(async (ids) => {
-    const rows = await repo.ofNotes(ids);
-    return ids.map((id) => rows.filter((r) => r.noteId === id).map((r) => progress.model(r)));
-  });
-  return holder.milestones;
-}
 
 @Resolver(() => MilestoneModel)
 export class MilestonesResolver {
@@ -76,13 +64,8 @@ export class MilestonesResolver {
 
 @Resolver(() => NoteModel)
 export class NoteMilestonesResolver {
-  constructor(
-    private readonly repo: MilestoneRepository,
-    private readonly progressService: ProgressService,
-  ) {}
-
   @ResolveField(() => [MilestoneModel])
   milestones(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<MilestoneModel[]> {
-    return milestonesLoader(ctx, this.repo, this.progressService).load(note.id);
+    return ctx.loaders.milestones.load(note.id);
   }
 }

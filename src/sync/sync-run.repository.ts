@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service';
+import type { SyncCounts } from './sync.repository';
 
-export interface SyncRunRecord {
+export interface SyncRunRecord extends SyncCounts {
   id: number;
   startedMs: number;
   durationMs: number;
   status: string;
-  added: number;
-  updated: number;
-  renamed: number;
-  deleted: number;
-  unchanged: number;
   notes: number;
   diagnosticCount: number;
 }

@@ -20,21 +20,14 @@ export interface VaultDiagnostic extends Diagnostic {
   vault: string;
 }
 
-export interface SyncReport {
+export interface SyncReport extends SyncCounts {
   runId: number;
   workspace: string;
-  added: number;
-  updated: number;
-  renamed: number;
-  deleted: number;
-  unchanged: number;
   /** Notes with a file (stubs not counted) after the sync. */
   notes: number;
   diagnostics: VaultDiagnostic[];
   durationMs: number;
 }
-
-type Counts = SyncCounts;
 
 /**
  * Vault -> database, incrementally, in one transaction. A file whose size and mtime match what the database
@@ -65,8 +58,8 @@ export class VaultSync {
         vaults = known;
       }
     }
-    const counts: Counts = { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 };
-    const runId = this.repo.transaction(() => {
+    const counts: SyncCounts = { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 };
+    const { runId, notes } = this.repo.transaction(() => {
       const firstNewLink = this.repo.maxLinkId() + 1;
       const changedKeys = new Set<string>();
       const claimed = new Map<string, string>();
@@ -89,18 +82,20 @@ export class VaultSync {
         }
         this.repo.resolveLinks(firstNewLink - 1, changedKeys);
       }
-      return this.repo.recordRun({
+      const notes = this.repo.countNotes();
+      const runId = this.repo.recordRun({
         startedMs: started,
         durationMs: performance.now() - t0,
         status: 'ok',
         workspace: workspace.dir,
         ...counts,
-        notes: this.repo.countNotes(),
+        notes,
         diagnostics,
         error: null,
       });
+      return { runId, notes };
     });
-    return { runId, workspace: workspace.dir, ...counts, notes: this.repo.countNotes(), diagnostics, durationMs: performance.now() - t0 };
+    return { runId, workspace: workspace.dir, ...counts, notes, diagnostics, durationMs: performance.now() - t0 };
   }
 
   private syncVault(
@@ -110,7 +105,7 @@ export class VaultSync {
     present: Set<string>,
     claimed: Map<string, string>,
     changedKeys: Set<string>,
-    counts: Counts,
+    counts: SyncCounts,
     diagnostics: VaultDiagnostic[],
   ): void {
     const stored = new Map<string, StoredNote>();

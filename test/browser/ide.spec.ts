@@ -87,7 +87,7 @@ describe('GraphiQL landing page (offline, real server, Chromium)', () => {
 
     const port = await freePort();
     base = `http://${HOST}:${port}`;
-    server = spawn(process.execPath, ['bin/vaultgraph.js', 'serve', '--migrate', '--sync', '--port', String(port)], {
+    server = spawn(process.execPath, ['bin/vaultgraph.js', 'serve', '--sync', '--port', String(port)], {
       cwd: ROOT,
       env: {
         ...process.env,

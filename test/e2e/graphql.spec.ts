@@ -3,38 +3,27 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
-import { createServer } from '../../src/main';
-import { SyncService } from '../../src/sync/sync.service';
+import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /** e2e: the real server over HTTP, on a temporary database and a temporary copy of the seeds vault. */
 describe('GraphQL over HTTP', () => {
   let ws: TempWorkspace;
+  let server: E2eServer;
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const res = await http.post('/graphql').set('content-type', 'application/json').set(headers).send({ query, variables });
-    return res.body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
+  let http: E2eServer['http'];
+  const gql: E2eServer['gql'] = (...args) => server.gql(...args);
 
   beforeAll(async () => {
     ws = tempWorkspace(path.join(REPO_ROOT, 'seeds'));
     ws.write('lfs144.traffic.md', note('traffic', 'Traffic', 'Back to [[lfs144#02-overview]]; see [[lfs144.security]].'));
-    process.env.DATABASE_URL = ws.databaseUrl;
-    process.env.VAULT_PATH = ws.vault;
-    process.env.VAULTGRAPH_TOKEN = 'sekret';
-    app = await createServer(false);
-    await app.listen(0, '127.0.0.1');
-    http = request(await app.getUrl());
-    app.get(SyncService).sync();
+    server = await startE2eServer(ws, { VAULTGRAPH_TOKEN: 'sekret' });
+    ({ app, http } = server);
   });
 
   afterAll(async () => {
-    await app.close();
+    await server.close();
     ws.cleanup();
-    delete process.env.VAULTGRAPH_TOKEN;
   });
 
   it('serves the seed note as the acceptance asks', async () => {

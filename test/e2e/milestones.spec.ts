@@ -1,36 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
-import { createServer } from '../../src/main';
+import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { SyncService } from '../../src/sync/sync.service';
 import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /** e2e: the study plan of the seed note over HTTP, including the write-back into the Markdown file. */
 describe('milestones over HTTP', () => {
   let ws: TempWorkspace;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await http.post('/graphql').set('content-type', 'application/json').send({ query, variables });
-    return res.body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
+  let server: E2eServer;
+  const gql: E2eServer['gql'] = (...args) => server.gql(...args);
   const lfs144 = () => path.join(ws.vault, 'lfs144.md');
 
   beforeAll(async () => {
     ws = tempWorkspace(path.join(REPO_ROOT, 'seeds'));
-    process.env.DATABASE_URL = ws.databaseUrl;
-    process.env.VAULT_PATH = ws.vault;
-    process.env.VAULTGRAPH_TZ = 'UTC';
-    app = await createServer(false);
-    await app.listen(0, '127.0.0.1');
-    http = request(await app.getUrl());
-    app.get(SyncService).sync();
+    server = await startE2eServer(ws, { VAULTGRAPH_TZ: 'UTC' });
   });
 
   afterAll(async () => {
-    await app.close();
+    await server.close();
     ws.cleanup();
   });
 
@@ -110,7 +97,7 @@ describe('milestones over HTTP', () => {
   it('keeps identity and history when a chapter moves to another day', async () => {
     const text = fs.readFileSync(lfs144(), 'utf8').replace('- [ ] 1/6(mon): 5', '- [ ] 1/12(sun): 5');
     fs.writeFileSync(lfs144(), text);
-    app.get(SyncService).sync();
+    server.app.get(SyncService).sync();
     const { data } = await gql(`{ milestones(noteId: "23h17up1bhg323nhuc4m7sx") { target date rescheduledFrom } }`);
     const five = (data?.milestones as { target: string }[]).find((m) => m.target === '5');
     expect(five).toEqual({ target: '5', date: '2025-01-12', rescheduledFrom: '2025-01-06' });

@@ -7,12 +7,9 @@ export enum SyncStateEnum {
 }
 registerEnumType(SyncStateEnum, { name: 'SyncState' });
 
-@ObjectType('SyncReport')
-export class SyncReportModel {
-  @Field(() => Int)
-  runId!: number;
-  @Field()
-  workspace!: string;
+/** What every sync counts; shared by the report of a sync and the record of past runs. */
+@ObjectType({ isAbstract: true })
+abstract class SyncCountsModel {
   @Field(() => Int)
   added!: number;
   @Field(() => Int)
@@ -25,34 +22,28 @@ export class SyncReportModel {
   unchanged!: number;
   @Field(() => Int, { description: 'notes with a file after the sync' })
   notes!: number;
-  @Field(() => [DiagnosticModel])
-  diagnostics!: DiagnosticModel[];
   @Field(() => Float)
   durationMs!: number;
 }
 
+@ObjectType('SyncReport')
+export class SyncReportModel extends SyncCountsModel {
+  @Field(() => Int)
+  runId!: number;
+  @Field()
+  workspace!: string;
+  @Field(() => [DiagnosticModel])
+  diagnostics!: DiagnosticModel[];
+}
+
 @ObjectType('SyncRun')
-export class SyncRunModel {
+export class SyncRunModel extends SyncCountsModel {
   @Field(() => Int)
   id!: number;
   @Field(() => GraphQLISODateTime)
   startedAt!: Date;
-  @Field(() => Float)
-  durationMs!: number;
   @Field()
   status!: string;
-  @Field(() => Int)
-  added!: number;
-  @Field(() => Int)
-  updated!: number;
-  @Field(() => Int)
-  renamed!: number;
-  @Field(() => Int)
-  deleted!: number;
-  @Field(() => Int)
-  unchanged!: number;
-  @Field(() => Int)
-  notes!: number;
   @Field(() => Int)
   diagnosticCount!: number;
 }

@@ -49,7 +49,8 @@ export function parseFrontmatter(file: string, text: string): Frontmatter {
     const pos = lineCounter.linePos(err.pos[0]);
     result.diagnostics.push({
       file,
-      line: 1 + pos.line,
+      // yaml reports unclosed structures at the end of input: point at the last YAML line, not at `---`.
+      line: Math.min(1 + pos.line, bodyLine - 2),
       code: 'YAML_ERROR',
       severity: 'error',
       message: `frontmatter is not valid YAML: ${firstLine(err.message)}`,
