@@ -58,7 +58,6 @@ function main() {
   const { VaultSync } = /** @type {{ VaultSync: new (repo: object, options: object) => { sync(dir: string): SyncReport } }} */ (
     require(path.join(dist, 'vault-sync.js'))
   );
-  /* eslint-enable @typescript-eslint/no-unsafe-assignment */
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-corpus-'));
   /** @type {Db | undefined} */
