@@ -135,13 +135,13 @@ export class SyncRepository {
     return this.db.transaction(fn).immediate();
   }
 
-  ensureVault(name: string, root: string): number {
+  ensureVault(name: string, root: string): { id: number; created: boolean } {
     const row = this.s.vaultByName.get(name) as { id: number; root: string } | undefined;
     if (row) {
       this.s.updateVaultRoot.run(root, row.id, root);
-      return row.id;
+      return { id: row.id, created: false };
     }
-    return Number(this.s.insertVault.run(name, root).lastInsertRowid);
+    return { id: Number(this.s.insertVault.run(name, root).lastInsertRowid), created: true };
   }
 
   /** Vaults recorded under a workspace folder, used when its dendron.yml cannot be read. */

@@ -20,6 +20,9 @@ export interface VaultDiagnostic extends Diagnostic {
   vault: string;
 }
 
+/** Called as files are examined, for progress bars: `done` of `total` files, `parsed` of them re-parsed. */
+export type SyncProgress = (p: { done: number; total: number; parsed: number }) => void;
+
 export interface SyncReport extends SyncCounts {
   runId: number;
   workspace: string;
@@ -35,22 +38,16 @@ export interface SyncReport extends SyncCounts {
  * backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
  */
 export class VaultSync {
-  private taskConfig: TaskConfig = {};
-  private nowMs = 0;
-
   constructor(
     private readonly repo: SyncRepository,
     private readonly options: SyncOptions,
   ) {}
 
   /** Throws VaultNotFoundError (nothing written) when the folder is missing. */
-  sync(workspaceDir: string): SyncReport {
+  sync(workspaceDir: string, onProgress?: SyncProgress): SyncReport {
     const started = Date.now();
     const t0 = performance.now();
     const workspace = readWorkspace(workspaceDir);
-    this.taskConfig = workspace.taskConfig;
-    this.nowMs = started;
-    const diagnostics: VaultDiagnostic[] = workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) }));
     let vaults = workspace.vaults;
     if (!workspace.configOk) {
       const known = this.repo.knownVaults(workspace.dir);
@@ -58,29 +55,41 @@ export class VaultSync {
         vaults = known;
       }
     }
-    const counts: SyncCounts = { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 };
+    const run: Run = {
+      startedMs: started,
+      taskConfig: workspace.taskConfig,
+      counts: { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 },
+      diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
+      changedKeys: new Set(),
+      claimed: new Map(),
+      present: new Set(),
+      progress: { done: 0, total: 0, parsed: 0 },
+      onProgress: onProgress ?? (() => undefined),
+    };
     const { runId, notes } = this.repo.transaction(() => {
       const firstNewLink = this.repo.maxLinkId() + 1;
-      const changedKeys = new Set<string>();
-      const claimed = new Map<string, string>();
-      const plans = vaults.map((vault) => ({
-        vault,
-        vaultId: this.repo.ensureVault(vault.name, vault.root),
-        listing: listVaultFiles(vault),
-      }));
-      const present = new Set(plans.flatMap((p) => p.listing.files.map((f) => `${p.vaultId}\u0000${f.path}`)));
+      const plans = vaults.map((vault) => ({ vault, ...this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
       for (const plan of plans) {
-        diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
-        this.syncVault(plan.vault, plan.vaultId, plan.listing.files, present, claimed, changedKeys, counts, diagnostics);
-      }
-      for (const plan of plans) {
-        this.syncStubs(plan.vault, plan.vaultId, changedKeys);
-      }
-      if (changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
-        for (const plan of plans) {
-          this.repo.reparent(plan.vaultId);
+        for (const f of plan.listing.files) {
+          run.present.add(fileKey(plan.id, f.path));
         }
-        this.repo.resolveLinks(firstNewLink - 1, changedKeys);
+        run.progress.total += plan.listing.files.length;
+      }
+      for (const plan of plans) {
+        run.diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
+        this.syncVault(plan.vault, plan.id, plan.listing.files, run);
+      }
+      // The set of fnames only moves when something was added, deleted or renamed (or the vault is new).
+      for (const plan of plans) {
+        if (plan.created || run.changedKeys.size > 0) {
+          this.syncStubs(plan.vault, plan.id, run.changedKeys);
+        }
+      }
+      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
+        for (const plan of plans) {
+          this.repo.reparent(plan.id);
+        }
+        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
       }
       const notes = this.repo.countNotes();
       const runId = this.repo.recordRun({
@@ -88,26 +97,17 @@ export class VaultSync {
         durationMs: performance.now() - t0,
         status: 'ok',
         workspace: workspace.dir,
-        ...counts,
+        ...run.counts,
         notes,
-        diagnostics,
+        diagnostics: run.diagnostics,
         error: null,
       });
       return { runId, notes };
     });
-    return { runId, workspace: workspace.dir, ...counts, notes, diagnostics, durationMs: performance.now() - t0 };
+    return { runId, workspace: workspace.dir, ...run.counts, notes, diagnostics: run.diagnostics, durationMs: performance.now() - t0 };
   }
 
-  private syncVault(
-    vault: VaultSpec,
-    vaultId: number,
-    files: VaultFile[],
-    present: Set<string>,
-    claimed: Map<string, string>,
-    changedKeys: Set<string>,
-    counts: SyncCounts,
-    diagnostics: VaultDiagnostic[],
-  ): void {
+  private syncVault(vault: VaultSpec, vaultId: number, files: VaultFile[], run: Run): void {
     const stored = new Map<string, StoredNote>();
     for (const note of this.repo.notesOfVault(vaultId)) {
       if (note.path !== null) {
@@ -118,19 +118,26 @@ export class VaultSync {
     const seen = new Set<string>();
     const report = (path: string, noteId: string | null, found: Diagnostic[]) => {
       this.repo.replaceDiagnostics(vaultId, path, noteId, found);
-      diagnostics.push(...found.map((d) => ({ ...d, vault: vault.name })));
+      run.diagnostics.push(...found.map((d) => ({ ...d, vault: vault.name })));
     };
     const skip = (file: VaultFile, d: Diagnostic) => {
       this.repo.markSkipped(vaultId, file.path, file.size, file.mtimeMs);
       report(file.path, null, [d]);
     };
+    const keep = (old: StoredNote, file: VaultFile) => {
+      seen.add(old.id);
+      run.claimed.set(old.id, `${vault.name}/${file.path}`);
+      run.counts.unchanged++;
+    };
 
     for (const file of files) {
+      run.progress.done++;
+      if (run.progress.done % 200 === 0) {
+        run.onProgress(run.progress);
+      }
       const old = stored.get(file.path);
       if (old && old.size === file.size && old.mtimeMs === file.mtimeMs) {
-        seen.add(old.id);
-        claimed.set(old.id, `${vault.name}/${file.path}`);
-        counts.unchanged++;
+        keep(old, file);
         continue;
       }
       const wasSkipped = skipped.get(file.path);
@@ -163,9 +170,7 @@ export class VaultSync {
       const hash = createHash('sha1').update(bytes).digest('hex');
       if (old && old.hash === hash) {
         this.repo.touchNote(old.id, file.mtimeMs);
-        seen.add(old.id);
-        claimed.set(old.id, `${vault.name}/${file.path}`);
-        counts.unchanged++;
+        keep(old, file);
         continue;
       }
       const decoded = decodeNoteBytes(file.path, bytes);
@@ -176,20 +181,21 @@ export class VaultSync {
       if (wasSkipped) {
         this.repo.unmarkSkipped(vaultId, file.path);
       }
+      run.progress.parsed++;
       const doc = parseNote(
         { file: file.path, fname: file.fname, text: decoded.text },
-        { timeZone: this.options.timeZone, taskConfig: this.taskConfig },
+        { timeZone: this.options.timeZone, taskConfig: run.taskConfig },
       );
       const found = [...decoded.diagnostics, ...doc.diagnostics];
-      const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, present, claimed, found);
-      claimed.set(id, `${vault.name}/${file.path}`);
+      const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, run, found);
+      run.claimed.set(id, `${vault.name}/${file.path}`);
 
       // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
       const occupant = this.repo.noteByFname(vaultId, file.fname);
       if (occupant && occupant.id !== id) {
         this.repo.deleteNote(occupant.id);
         if (occupant.stub === 0) {
-          counts.deleted++;
+          run.counts.deleted++;
           seen.add(occupant.id);
         }
       }
@@ -198,36 +204,37 @@ export class VaultSync {
       this.repo.writeNote(
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
         existing,
-        this.nowMs,
+        run.startedMs,
       );
       seen.add(id);
       if (!existing || existing.stub === 1) {
-        counts.added++;
-        changedKeys.add(file.fname.toLowerCase());
+        run.counts.added++;
+        run.changedKeys.add(file.fname.toLowerCase());
       } else if (movedFrom) {
-        counts.renamed++;
-        changedKeys.add(file.fname.toLowerCase()).add(movedFrom.fname.toLowerCase());
+        run.counts.renamed++;
+        run.changedKeys.add(file.fname.toLowerCase()).add(movedFrom.fname.toLowerCase());
         if (movedFrom.path !== null) {
           this.repo.replaceDiagnostics(movedFrom.vaultId, movedFrom.path, null, []);
         }
       } else {
-        counts.updated++;
+        run.counts.updated++;
       }
       report(file.path, id, found);
     }
+    run.onProgress(run.progress);
 
     // Files that are gone, or no longer notes (now skipped), and whose ids nobody took over.
     for (const [filePath, note] of stored) {
-      if (seen.has(note.id) || claimed.has(note.id)) {
+      if (seen.has(note.id) || run.claimed.has(note.id)) {
         continue;
       }
       this.repo.deleteNote(note.id);
       this.repo.replaceDiagnostics(vaultId, filePath, null, []);
-      changedKeys.add(note.fname.toLowerCase());
-      counts.deleted++;
+      run.changedKeys.add(note.fname.toLowerCase());
+      run.counts.deleted++;
     }
     for (const filePath of skipped.keys()) {
-      if (!present.has(`${vaultId}\u0000${filePath}`)) {
+      if (!run.present.has(fileKey(vaultId, filePath))) {
         this.repo.unmarkSkipped(vaultId, filePath);
         this.repo.replaceDiagnostics(vaultId, filePath, null, []);
       }
@@ -238,21 +245,13 @@ export class VaultSync {
    * The frontmatter id, unless another present file holds it: then this note keeps a derived id and a
    * DUPLICATE_ID diagnostic, so neither file overwrites the other.
    */
-  private chooseId(
-    wanted: string,
-    vault: VaultSpec,
-    vaultId: number,
-    file: VaultFile,
-    present: Set<string>,
-    claimed: Map<string, string>,
-    found: Diagnostic[],
-  ): string {
+  private chooseId(wanted: string, vault: VaultSpec, vaultId: number, file: VaultFile, run: Run, found: Diagnostic[]): string {
     const here = `${vault.name}/${file.path}`;
-    let holder = claimed.get(wanted);
+    let holder = run.claimed.get(wanted);
     if (!holder) {
       const existing = this.repo.noteById(wanted);
       const sameFile = existing && existing.vaultId === vaultId && existing.path === file.path;
-      if (existing && existing.path !== null && !sameFile && present.has(`${existing.vaultId}\u0000${existing.path}`)) {
+      if (existing && existing.path !== null && !sameFile && run.present.has(fileKey(existing.vaultId, existing.path))) {
         holder = existing.path;
       }
     }
@@ -294,3 +293,21 @@ export class VaultSync {
     }
   }
 }
+
+/** State of one sync run, shared by the passes over its vaults. */
+interface Run {
+  startedMs: number;
+  taskConfig: TaskConfig;
+  counts: SyncCounts;
+  diagnostics: VaultDiagnostic[];
+  /** Lower-cased fnames that appeared or disappeared: links to them must be resolved again. */
+  changedKeys: Set<string>;
+  /** Note id -> the file (`vault/path`) that holds it in this run. */
+  claimed: Map<string, string>;
+  /** fileKey of every file listed in this run. */
+  present: Set<string>;
+  progress: { done: number; total: number; parsed: number };
+  onProgress: SyncProgress;
+}
+
+const fileKey = (vaultId: number, filePath: string) => `${vaultId}\u0000${filePath}`;
