@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { graphql } from 'graphql';
 import { formatSyncReport, syncReportJson } from './cli/format-report';
+import { runExportBurndown, runExportCalendar, runProgress } from './cli/plan-commands';
 import { CliSyncModule } from './cli/cli-sync.module';
 import { AppConfig } from './common/app-config';
 import { GqlContextFactory } from './common/graphql/gql-context';
@@ -25,6 +26,13 @@ function applyVault(vault: string | undefined): void {
 function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
     throw new InvalidArgumentError('not a port number');
+  }
+  return value;
+}
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new InvalidArgumentError('expected YYYY-MM-DD');
   }
   return value;
 }
@@ -124,6 +132,29 @@ export function buildCli(): Command {
     .argument('<document>', 'the GraphQL document, or @file')
     .option('--variables <json>', 'variables as a JSON object')
     .action(runQuery);
+
+  program
+    .command('progress')
+    .description('how a study plan is going: done/total, overdue, next due, pace, projected finish')
+    .argument('[note]', 'note id or fname (default: every note with a plan)')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: today in VAULTGRAPH_TZ)', parseDate)
+    .option('--json', 'print JSON')
+    .action(runProgress);
+
+  const exports = program.command('export').description('write the data in formats other tools read');
+  exports
+    .command('calendar')
+    .description('the plan as an iCalendar (.ics) file: one all-day event per milestone')
+    .argument('[note]', 'note id or fname (default: every plan)')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(runExportCalendar);
+  exports
+    .command('burndown')
+    .description('the burndown chart of a plan as SVG')
+    .argument('<note>', 'note id or fname')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: today)', parseDate)
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(runExportBurndown);
 
   return program;
 }

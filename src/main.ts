@@ -3,6 +3,7 @@ import { type INestApplication, type LogLevel, ValidationPipe } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
 
 export const REQUEST_BODY_LIMIT = '1mb';
 
@@ -11,6 +12,7 @@ export async function createServer(logLevels: LogLevel[] | false = ['error', 'wa
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels });
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
+  app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   return app;
 }

@@ -16,9 +16,10 @@ export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(byt
 
 /**
  * Flip the one checkbox byte at (line, column) — both 1-based, column in characters of the decoded line — and
- * leave every other byte (BOM, CRLF, frontmatter, the rest of the line) as it was.
+ * leave every other byte (BOM, CRLF, frontmatter, the rest of the line) as it was. With `doneDate` (Obsidian
+ * Tasks lines) ticking also appends ` ✅ <doneDate>` and unticking removes the `✅ date`, on that line only.
  */
-export function flipCheckbox(bytes: Buffer, line: number, column: number, done: boolean): Buffer {
+export function flipCheckbox(bytes: Buffer, line: number, column: number, done: boolean, doneDate?: string): Buffer {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let start = bom;
   for (let l = 1; l < line; l++) {
@@ -37,16 +38,24 @@ export function flipCheckbox(bytes: Buffer, line: number, column: number, done: 
   }
   const out = Buffer.from(bytes);
   out[at] = (done ? 'x' : ' ').charCodeAt(0);
-  return out;
+  if (doneDate === undefined) {
+    return out;
+  }
+  const lineEnd = end < 0 ? bytes.length : end;
+  const cr = lineEnd > start && bytes[lineEnd - 1] === 0x0d ? 1 : 0;
+  const text = out.subarray(start, lineEnd - cr).toString('utf8');
+  const withoutDone = text.replace(/\s*✅\s*\d{4}-\d{2}-\d{2}/u, '');
+  const next = done ? `${withoutDone} ✅ ${doneDate}` : withoutDone;
+  return Buffer.concat([out.subarray(0, start), Buffer.from(next, 'utf8'), out.subarray(lineEnd - cr)]);
 }
 
 /** Refuse when the file changed since the last sync; else write through a temporary file and a rename. */
-export function writeCheckbox(file: string, expectedHash: string, line: number, column: number, done: boolean): boolean {
+export function writeCheckbox(file: string, expectedHash: string, line: number, column: number, done: boolean, doneDate?: string): boolean {
   const bytes = fs.readFileSync(file);
   if (sha1(bytes) !== expectedHash) {
     throw new WriteBackError('conflict', `${file} changed on disk since the last sync; sync again, then retry`);
   }
-  const next = flipCheckbox(bytes, line, column, done);
+  const next = flipCheckbox(bytes, line, column, done, doneDate);
   if (next.equals(bytes)) {
     return false;
   }

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { SyncService } from '../sync/sync.service';
 import { WriteBackError, writeCheckbox } from './checkbox-write';
 import { MilestoneRepository } from './milestone.repository';
+import { todayIn } from './progress';
 import type { MilestoneRecord } from './milestone.records';
 
 /** Tick or untick a milestone in its Markdown file, then re-sync so the API sees the change. */
@@ -27,7 +28,8 @@ export class MilestoneWriteService {
     }
     const file = path.join(vaultRoot, rel);
     try {
-      writeCheckbox(file, hash, milestone.line, milestone.checkboxColumn, done);
+      const doneDate = milestone.format === 'emoji' ? todayIn(this.config.timeZone) : undefined;
+      writeCheckbox(file, hash, milestone.line, milestone.checkboxColumn, done, doneDate);
     } catch (err) {
       if (err instanceof WriteBackError) {
         throw new DomainError(err.kind === 'conflict' ? ErrorCode.Conflict : ErrorCode.BadInput, err.message);

@@ -32,6 +32,11 @@ export class MilestoneRepository {
     return rows.map(toRecord);
   }
 
+  async noteIdsWithMilestones(): Promise<string[]> {
+    const rows = await this.prisma.milestone.findMany({ distinct: ['noteId'], select: { noteId: true } });
+    return rows.map((r) => r.noteId);
+  }
+
   async byId(id: string): Promise<MilestoneRecord | null> {
     const row = await this.prisma.milestone.findUnique({ where: { id } });
     return row ? toRecord(row) : null;

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
+import type { NoteRecord } from '../notes/note.records';
 import { NoteRepository } from '../notes/note.repository';
 import type { MilestoneRecord } from './milestone.records';
 import { MilestoneRepository } from './milestone.repository';
 import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
 import { computeProgress, todayIn } from './progress';
+
+export interface NoteRef {
+  id?: string | null;
+  fname?: string | null;
+}
 
 @Injectable()
 export class ProgressService {
@@ -27,11 +33,23 @@ export class ProgressService {
     return (await this.milestones.find(q)).map((m) => this.model(m));
   }
 
-  async progress(note: { id?: string | null; fname?: string | null }, asOf?: string | null): Promise<ProgressModel> {
-    const found = note.id ? await this.notes.findById(note.id) : note.fname ? await this.notes.findByFname(note.fname) : null;
+  /** A note by id, else by fname; NOT_FOUND otherwise. */
+  async resolveNote(note: NoteRef): Promise<NoteRecord> {
+    const found = (note.id ? await this.notes.findById(note.id) : null) ?? (note.fname ? await this.notes.findByFname(note.fname) : null);
     if (!found) {
       throw new DomainError(ErrorCode.NotFound, `no note ${note.id ?? note.fname ?? '(give id or fname)'}`);
     }
+    return found;
+  }
+
+  /** Notes that have a plan, in fname order. */
+  async notesWithPlans(): Promise<NoteRecord[]> {
+    const ids = await this.milestones.noteIdsWithMilestones();
+    return (await this.notes.findByIds(ids)).sort((a, b) => a.fname.localeCompare(b.fname));
+  }
+
+  async progress(note: NoteRef, asOf?: string | null): Promise<ProgressModel> {
+    const found = await this.resolveNote(note);
     const records = await this.milestones.find({ noteId: found.id });
     const byId = new Map(records.map((r) => [r.id, r]));
     const day = asOf ?? this.today();

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ical from 'node-ical';
 import { main } from '../../src/cli';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -80,5 +82,29 @@ describe('vaultgraph CLI', () => {
   it('exits 1 when a query has errors', async () => {
     expect(await run('query', '{ nosuchfield }')).toBe(1);
     expect(JSON.parse(out).errors[0].message).toMatch(/nosuchfield/);
+  });
+
+  it('progress prints a readable summary and JSON', async () => {
+    expect(await run('progress', 'lfs144', '--as-of', '2025-01-06')).toBe(0);
+    expect(out).toContain('2/9 done');
+    expect(out).toContain('overdue    chapter 4 (2025-01-05)');
+    expect(await run('progress', 'lfs144', '--as-of', '2025-01-06', '--json')).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ fname: 'lfs144', total: 9, done: 2, nextDue: { target: '5' } });
+  });
+
+  it('export calendar writes an iCalendar file an independent parser reads', async () => {
+    const file = path.join(ws.dir, 'plan.ics');
+    expect(await run('export', 'calendar', 'lfs144', '--out', file)).toBe(0);
+    type Event = { type: string; summary?: string; start?: Date; uid?: string };
+    const events = (Object.values(ical.sync.parseICS(fs.readFileSync(file, 'utf8'))) as Event[]).filter((e) => e.type === 'VEVENT');
+    expect(events).toHaveLength(9);
+    const first = events.find((e) => e.summary === 'Lfs144: chapter 2');
+    expect(first?.uid).toBe('23h17up1bhg323nhuc4m7sx%23t%3A2@vaultgraph');
+    expect([first?.start?.getFullYear(), first?.start?.getMonth(), first?.start?.getDate()]).toEqual([2025, 0, 4]);
+  });
+
+  it('export burndown writes an SVG', async () => {
+    expect(await run('export', 'burndown', 'lfs144', '--as-of', '2025-01-06')).toBe(0);
+    expect(out).toMatch(/^<svg/);
   });
 });

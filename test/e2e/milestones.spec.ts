@@ -102,4 +102,16 @@ describe('milestones over HTTP', () => {
     const five = (data?.milestones as { target: string }[]).find((m) => m.target === '5');
     expect(five).toEqual({ target: '5', date: '2025-01-12', rescheduledFrom: '2025-01-06' });
   });
+
+  it('serves the burndown chart as SVG, and a clear 404 for an unknown note', async () => {
+    const svg = await server.http.get('/progress/lfs144.svg?asOf=2025-01-06').responseType('blob');
+    const text = (svg.body as Buffer).toString('utf8');
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain('Lfs144: burndown as of 2025-01-06');
+    const missing = await server.http.get('/progress/no-such-note.svg');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ error: { code: 'NOT_FOUND', message: 'no note no-such-note' } });
+  });
 });
