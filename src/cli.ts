@@ -1,27 +1,18 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { graphql } from 'graphql';
-import { formatSyncReport, syncReportJson } from './cli/format-report';
 import { runExportBurndown, runExportCalendar, runProgress } from './cli/plan-commands';
-import { CliSyncModule } from './cli/cli-sync.module';
+import { runServe, runSync } from './cli/sync-commands';
 import { AppConfig } from './common/app-config';
 import { GqlContextFactory } from './common/graphql/gql-context';
 import { DomainError } from './common/errors';
 import { ensureMigrated } from './common/migrate';
 import { createServer } from './main';
-import { SyncService } from './sync/sync.service';
 
 /** A failure the user can act on: printed as one line, exit code 2. */
 class CliError extends Error {}
-
-function applyVault(vault: string | undefined): void {
-  if (vault) {
-    process.env.VAULT_PATH = vault;
-  }
-}
 
 function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
@@ -35,43 +26,6 @@ function parseDate(value: string): string {
     throw new InvalidArgumentError('expected YYYY-MM-DD');
   }
   return value;
-}
-
-async function runSync(opts: { vault?: string; json?: boolean; quiet?: boolean }): Promise<void> {
-  applyVault(opts.vault);
-  const config = new AppConfig();
-  ensureMigrated(config.databaseFile);
-  const app = await NestFactory.createApplicationContext(CliSyncModule, { logger: ['error'] });
-  try {
-    const report = app.get(SyncService).sync();
-    if (opts.json) {
-      process.stdout.write(`${JSON.stringify(syncReportJson(report), null, 2)}\n`);
-    } else if (!opts.quiet) {
-      process.stdout.write(`${formatSyncReport(report)}\n`);
-    }
-  } finally {
-    await app.close();
-  }
-}
-
-async function runServe(opts: { vault?: string; sync?: boolean; host?: string; port?: string }): Promise<void> {
-  applyVault(opts.vault);
-  if (opts.host) {
-    process.env.HOST = opts.host;
-  }
-  if (opts.port) {
-    process.env.PORT = opts.port;
-  }
-  const config = new AppConfig();
-  ensureMigrated(config.databaseFile);
-  const app = await createServer();
-  if (opts.sync) {
-    const report = app.get(SyncService).sync();
-    process.stdout.write(`${formatSyncReport(report)}\n`);
-  }
-  await app.listen(config.port, config.host);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  process.stdout.write(`vaultgraph listening on ${url}/graphql (GraphQL IDE: open it in a browser)\n`);
 }
 
 async function runQuery(document: string, opts: { variables?: string }): Promise<void> {
@@ -115,6 +69,7 @@ export function buildCli(): Command {
     .option('--vault <dir>', 'vault or workspace folder (default: $VAULT_PATH or seeds)')
     .option('--json', 'print the report as JSON')
     .option('--quiet', 'print nothing on success')
+    .option('--watch', 'keep following the vault: every burst of saves is synced')
     .action(runSync);
 
   program
@@ -122,6 +77,7 @@ export function buildCli(): Command {
     .description('serve GraphQL (and the GraphQL IDE) at /graphql')
     .option('--vault <dir>', 'vault or workspace folder (default: $VAULT_PATH or seeds)')
     .option('--sync', 'sync the vault before serving')
+    .option('--watch', 'follow the vault while serving: saved notes show up in GraphQL at once')
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 3000)', parsePort)
     .action(runServe);

@@ -5,7 +5,8 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { VaultNotFoundError } from '../vault/read-vault';
 import { openSqlite } from './sqlite';
 import { SyncRepository } from './sync.repository';
-import { VaultSync, type SyncReport } from './vault-sync';
+import { VaultWatcher } from './vault-watcher';
+import { VaultSync, type SyncProgress, type SyncReport } from './vault-sync';
 
 export type SyncState = 'idle' | 'syncing';
 
@@ -16,6 +17,7 @@ export class SyncService implements OnModuleDestroy {
   private db: Database.Database | null = null;
   private engine: VaultSync | null = null;
   private running = false;
+  private readonly watchers: VaultWatcher[] = [];
 
   constructor(private readonly config: AppConfig) {}
 
@@ -24,13 +26,13 @@ export class SyncService implements OnModuleDestroy {
   }
 
   /** Sync a workspace folder (default: VAULT_PATH). Throws DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
-  sync(dir: string = this.config.vaultPath): SyncReport {
+  sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress): SyncReport {
     if (this.running) {
       throw new DomainError(ErrorCode.SyncRunning, 'a sync is already running; try again when it has finished');
     }
     this.running = true;
     try {
-      return this.getEngine().sync(dir);
+      return this.getEngine().sync(dir, onProgress);
     } catch (err) {
       if (err instanceof VaultNotFoundError) {
         throw new DomainError(ErrorCode.VaultNotFound, err.message);
@@ -44,6 +46,23 @@ export class SyncService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Follow the vault: every burst of file changes becomes one incremental sync. `onSync` hears each outcome
+   * (a report, or the error that stopped that sync; the watcher keeps going).
+   */
+  async watch(dir: string, onSync: (outcome: SyncReport | Error) => void): Promise<VaultWatcher> {
+    const watcher = new VaultWatcher(dir, () => {
+      try {
+        onSync(this.sync(dir));
+      } catch (err) {
+        onSync(err as Error);
+      }
+    });
+    await watcher.start();
+    this.watchers.push(watcher);
+    return watcher;
+  }
+
   private getEngine(): VaultSync {
     if (!this.engine) {
       this.db = openSqlite(this.config.databaseFile);
@@ -52,7 +71,8 @@ export class SyncService implements OnModuleDestroy {
     return this.engine;
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.watchers.splice(0).map((w) => w.close()));
     this.db?.close();
     this.db = null;
     this.engine = null;
