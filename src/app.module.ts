@@ -11,17 +11,23 @@ import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
 import { ideLandingPage } from './common/ide/ide-landing-page.plugin';
 import { IdeModule } from './common/ide/ide.module';
 import { PROJECT_ROOT } from './common/migrate';
+import { ConceptsModule } from './concepts/concepts.module';
 import { CoreModule } from './core.module';
+import { GraphModule } from './graph/graph.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { NotesModule } from './notes/notes.module';
-import { SyncModule } from './sync/sync.module';
+import { SearchModule } from './search/search.module';
+import { SyncApiModule } from './sync/sync-api.module';
 
 @Module({
   imports: [
     CoreModule,
     NotesModule,
-    SyncModule,
+    SyncApiModule,
     MilestonesModule,
+    ConceptsModule,
+    SearchModule,
+    GraphModule,
     IdeModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

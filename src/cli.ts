@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Command, InvalidArgumentError } from 'commander';
-import fs from 'node:fs';
-import { graphql } from 'graphql';
-import { runExportBurndown, runExportCalendar, runProgress } from './cli/plan-commands';
-import { runServe, runSync } from './cli/sync-commands';
-import { AppConfig } from './common/app-config';
-import { GqlContextFactory } from './common/graphql/gql-context';
 import { DomainError } from './common/errors';
-import { ensureMigrated } from './common/migrate';
-import { createServer } from './main';
 
-/** A failure the user can act on: printed as one line, exit code 2. */
-class CliError extends Error {}
+/**
+ * Each command loads its own code when it runs: `sync` needs neither GraphQL nor Prisma, and loading
+ * @nestjs/graphql alone costs ~0.4 s of start-up.
+ */
+function lazy<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void>>): (...args: A) => Promise<void> {
+  return async (...args: A) => (await load())(...args);
+}
 
 function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
@@ -28,36 +24,6 @@ function parseDate(value: string): string {
   return value;
 }
 
-async function runQuery(document: string, opts: { variables?: string }): Promise<void> {
-  const source = document.startsWith('@') ? fs.readFileSync(document.slice(1), 'utf8') : document;
-  let variableValues: Record<string, unknown> | undefined;
-  try {
-    variableValues = opts.variables ? (JSON.parse(opts.variables) as Record<string, unknown>) : undefined;
-  } catch {
-    throw new CliError('--variables must be a JSON object');
-  }
-  const config = new AppConfig();
-  ensureMigrated(config.databaseFile);
-  const app = await createServer(['error']);
-  await app.init();
-  try {
-    const { schema } = app.get(GraphQLSchemaHost);
-    const headers = config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
-    const result = await graphql({
-      schema,
-      source,
-      variableValues,
-      contextValue: app.get(GqlContextFactory).create({ headers }),
-    });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    if (result.errors?.length) {
-      process.exitCode = 1;
-    }
-  } finally {
-    await app.close();
-  }
-}
-
 export function buildCli(): Command {
   const program = new Command('vaultgraph')
     .description('A Dendron vault as a knowledge graph and milestone tracker: sync it into SQLite, query it over GraphQL.')
@@ -70,7 +36,7 @@ export function buildCli(): Command {
     .option('--json', 'print the report as JSON')
     .option('--quiet', 'print nothing on success')
     .option('--watch', 'keep following the vault: every burst of saves is synced')
-    .action(runSync);
+    .action(lazy(async () => (await import('./cli/sync-commands')).runSync));
 
   program
     .command('serve')
@@ -80,14 +46,14 @@ export function buildCli(): Command {
     .option('--watch', 'follow the vault while serving: saved notes show up in GraphQL at once')
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 3000)', parsePort)
-    .action(runServe);
+    .action(lazy(async () => (await import('./cli/serve-command')).runServe));
 
   program
     .command('query')
     .description('run a GraphQL document against the local database and print the JSON result')
     .argument('<document>', 'the GraphQL document, or @file')
     .option('--variables <json>', 'variables as a JSON object')
-    .action(runQuery);
+    .action(lazy(async () => (await import('./cli/query-command')).runQuery));
 
   program
     .command('progress')
@@ -95,7 +61,7 @@ export function buildCli(): Command {
     .argument('[note]', 'note id or fname (default: every note with a plan)')
     .option('--as-of <date>', 'YYYY-MM-DD (default: today in VAULTGRAPH_TZ)', parseDate)
     .option('--json', 'print JSON')
-    .action(runProgress);
+    .action(lazy(async () => (await import('./cli/plan-commands')).runProgress));
 
   const exports = program.command('export').description('write the data in formats other tools read');
   exports
@@ -103,14 +69,14 @@ export function buildCli(): Command {
     .description('the plan as an iCalendar (.ics) file: one all-day event per milestone')
     .argument('[note]', 'note id or fname (default: every plan)')
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(runExportCalendar);
+    .action(lazy(async () => (await import('./cli/plan-commands')).runExportCalendar));
   exports
     .command('burndown')
     .description('the burndown chart of a plan as SVG')
     .argument('<note>', 'note id or fname')
     .option('--as-of <date>', 'YYYY-MM-DD (default: today)', parseDate)
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(runExportBurndown);
+    .action(lazy(async () => (await import('./cli/plan-commands')).runExportBurndown));
 
   return program;
 }
@@ -119,7 +85,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    if (err instanceof CliError || err instanceof DomainError) {
+    if (err instanceof DomainError) {
       process.stderr.write(`vaultgraph: ${err.message}\n`);
       process.exitCode = 2;
       return;

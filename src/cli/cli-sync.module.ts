@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CoreModule } from '../core.module';
+import { ConfigModule } from '../common/config.module';
 import { SyncModule } from '../sync/sync.module';
 
-/** The CLI's second root module: the same services as the server, without HTTP or GraphQL. */
-@Module({ imports: [CoreModule, SyncModule] })
+/** The CLI's root module for `sync`: the same SyncService as the server, without HTTP, GraphQL or Prisma. */
+@Module({ imports: [ConfigModule, SyncModule] })
 export class CliSyncModule {}

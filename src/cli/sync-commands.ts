@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../common/app-config';
 import { ensureMigrated } from '../common/migrate';
-import { createServer } from '../main';
 import { SyncService } from '../sync/sync.service';
 import type { SyncReport } from '../sync/vault-sync';
 import { CliSyncModule } from './cli-sync.module';
@@ -15,15 +14,7 @@ export interface SyncOptions {
   watch?: boolean;
 }
 
-export interface ServeOptions {
-  vault?: string;
-  sync?: boolean;
-  watch?: boolean;
-  host?: string;
-  port?: string;
-}
-
-function applyEnv(vars: Record<string, string | undefined>): void {
+export function applyEnv(vars: Record<string, string | undefined>): void {
   for (const [key, value] of Object.entries(vars)) {
     if (value) {
       process.env[key] = value;
@@ -40,7 +31,7 @@ function print(report: SyncReport, opts: SyncOptions): void {
 }
 
 /** One line per watched sync: what changed, how long it took, and the problems it found. */
-function watchLine(outcome: SyncReport | Error): string {
+export function watchLine(outcome: SyncReport | Error): string {
   if (outcome instanceof Error) {
     return `sync failed: ${outcome.message}`;
   }
@@ -83,22 +74,4 @@ export async function runSync(opts: SyncOptions): Promise<void> {
   } finally {
     await app.close();
   }
-}
-
-export async function runServe(opts: ServeOptions): Promise<void> {
-  applyEnv({ VAULT_PATH: opts.vault, HOST: opts.host, PORT: opts.port });
-  const config = new AppConfig();
-  ensureMigrated(config.databaseFile);
-  const app = await createServer();
-  const syncs = app.get(SyncService);
-  if (opts.sync) {
-    process.stdout.write(`${formatSyncReport(syncs.sync())}\n`);
-  }
-  if (opts.watch) {
-    await syncs.watch(config.vaultPath, (outcome) => process.stdout.write(`${watchLine(outcome)}\n`));
-  }
-  await app.listen(config.port, config.host);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  const watching = opts.watch ? `, following ${config.vaultPath}` : '';
-  process.stdout.write(`vaultgraph listening on ${url}/graphql (GraphQL IDE: open it in a browser${watching})\n`);
 }

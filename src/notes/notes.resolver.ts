@@ -65,6 +65,24 @@ export class NotesResolver {
   }
 }
 
+@Resolver(() => SectionModel)
+export class SectionsResolver {
+  @ResolveField(() => SectionModel, {
+    nullable: true,
+    description:
+      'The chapter the section belongs to: itself, or the nearest enclosing section (through parentOrdinal) whose heading is numbered, as `## 02. Overview` holds `### New problems…`; null outside any chapter.',
+  })
+  async chapterSection(@Parent() section: SectionModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+    const sections = await ctx.loaders.sections.load(section.noteId);
+    for (let s: SectionModel | undefined = section; s; s = sections.find((p) => p.ordinal === s?.parentOrdinal)) {
+      if (s.chapter !== null) {
+        return s;
+      }
+    }
+    return null;
+  }
+}
+
 @Resolver(() => LinkModel)
 export class LinksResolver {
   @ResolveField(() => NoteModel)

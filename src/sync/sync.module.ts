@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SyncRunRepository } from './sync-run.repository';
-import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
 
-@Module({ providers: [SyncService, SyncRunRepository, SyncResolver], exports: [SyncService] })
+/** The sync engine as a Nest service: no GraphQL and no Prisma, so the CLI's `sync` starts fast. */
+@Module({ providers: [SyncService], exports: [SyncService] })
 export class SyncModule {}

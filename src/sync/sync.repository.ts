@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Diagnostic, NoteDoc } from '../vault/note-doc';
 import { milestoneKey } from '../vault/parse/milestones';
+import { ConceptIndexRepository } from './concept-index.repository';
 
 export interface StoredNote {
   id: string;
@@ -62,8 +63,11 @@ export function parentFnameOf(fname: string): string | null {
 /** Every write the sync makes, as prepared statements on the sync's own connection. */
 export class SyncRepository {
   private readonly s;
+  /** Concept sources and search rows, written with each note; concepts and mentions after the files. */
+  readonly concepts: ConceptIndexRepository;
 
   constructor(readonly db: Database.Database) {
+    this.concepts = new ConceptIndexRepository(db);
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       vaultByName: p('SELECT id, root FROM Vault WHERE name = ?'),
@@ -80,12 +84,12 @@ export class SyncRepository {
       deleteSkipped: p('DELETE FROM SkippedFile WHERE vaultId = ? AND path = ?'),
       touchNote: p('UPDATE Note SET mtimeMs = ? WHERE id = ?'),
       insertNote: p(
-        `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, desc, createdMs, updatedMs, stub, tags, custom, body, path, size, mtimeMs, hash)
-         VALUES (@id, @vaultId, @fname, @fnameKey, @parentFname, @title, @desc, @createdMs, @updatedMs, 0, @tags, @custom, @body, @path, @size, @mtimeMs, @hash)`,
+        `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, desc, createdMs, updatedMs, stub, tags, custom, body, bodyLine, path, size, mtimeMs, hash)
+         VALUES (@id, @vaultId, @fname, @fnameKey, @parentFname, @title, @desc, @createdMs, @updatedMs, 0, @tags, @custom, @body, @bodyLine, @path, @size, @mtimeMs, @hash)`,
       ),
       updateNote: p(
         `UPDATE Note SET vaultId = @vaultId, fname = @fname, fnameKey = @fnameKey, parentFname = @parentFname, title = @title, desc = @desc,
-         createdMs = @createdMs, updatedMs = @updatedMs, stub = 0, tags = @tags, custom = @custom, body = @body, path = @path, size = @size,
+         createdMs = @createdMs, updatedMs = @updatedMs, stub = 0, tags = @tags, custom = @custom, body = @body, bodyLine = @bodyLine, path = @path, size = @size,
          mtimeMs = @mtimeMs, hash = @hash WHERE id = @id`,
       ),
       insertStub: p(`INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, stub) VALUES (?, ?, ?, ?, ?, ?, 1)`),
@@ -116,9 +120,10 @@ export class SyncRepository {
         `UPDATE Note SET parentId = (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)
          WHERE vaultId = ? AND parentId IS NOT (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)`,
       ),
+      // `+n.vaultId` keeps SQLite on the fnameKey index; otherwise it picks (vaultId, fname) and scans the vault per link.
       resolveLinks: p(
         `UPDATE Link SET targetId = coalesce(
-           (SELECT n.id FROM Note n WHERE n.fnameKey = Link.targetKey AND n.vaultId = Link.sourceVaultId AND Link.targetVault IS NULL),
+           (SELECT n.id FROM Note n WHERE n.fnameKey = Link.targetKey AND +n.vaultId = Link.sourceVaultId AND Link.targetVault IS NULL),
            (SELECT n.id FROM Note n JOIN Vault v ON v.id = n.vaultId
             WHERE n.fnameKey = Link.targetKey AND (Link.targetVault IS NULL OR v.name = Link.targetVault) ORDER BY n.vaultId LIMIT 1))
          WHERE targetKey IS NOT NULL AND (id > ? OR targetKey IN (SELECT value FROM json_each(?)))`,
@@ -178,7 +183,7 @@ export class SyncRepository {
     this.s.touchNote.run(mtimeMs, id);
   }
 
-  /** Insert or update the note row, then replace its sections and links and merge its milestones. */
+  /** Insert or update the note row, then replace its sections, links, concept sources and search rows and merge its milestones. */
   writeNote(row: NoteRow, existing: StoredNote | undefined, nowMs: number): void {
     const exists = existing !== undefined;
     const { doc } = row;
@@ -195,6 +200,7 @@ export class SyncRepository {
       tags: JSON.stringify(doc.tags),
       custom: JSON.stringify(doc.custom),
       body: doc.body,
+      bodyLine: doc.bodyLine,
       path: row.path,
       size: row.size,
       mtimeMs: row.mtimeMs,
@@ -230,6 +236,7 @@ export class SyncRepository {
     // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
     const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
     this.mergeMilestones(row.id, doc, updatedChanged ? (doc.updated as number) : nowMs);
+    this.concepts.writeNote(row.id, doc, exists && existing.stub === 0);
   }
 
   /** Milestones keep their identity, done time and reschedule history across syncs. */
@@ -275,6 +282,7 @@ export class SyncRepository {
 
   deleteNote(id: string): void {
     this.s.deleteNote.run(id);
+    this.concepts.noteDeleted(id);
   }
 
   replaceDiagnostics(vaultId: number, path: string, noteId: string | null, diagnostics: Diagnostic[]): void {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
 import { VaultNotFoundError } from '../vault/read-vault';
+import type { DictionaryChange } from './concept-rebuild';
 import { openSqlite } from './sqlite';
 import { SyncRepository } from './sync.repository';
 import { VaultWatcher } from './vault-watcher';
@@ -39,6 +40,24 @@ export class SyncService implements OnModuleDestroy {
       }
       if ((err as { code?: string }).code === 'SQLITE_BUSY') {
         throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by another sync; try again when it has finished');
+      }
+      throw err;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** A concept dictionary change from the API (see VaultSync.updateConcepts), under the same one-writer rule as a sync. */
+  updateConcepts(change: DictionaryChange): boolean {
+    if (this.running) {
+      throw new DomainError(ErrorCode.SyncRunning, 'a sync is running; try again when it has finished');
+    }
+    this.running = true;
+    try {
+      return this.getEngine().updateConcepts(change);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by a sync; try again when it has finished');
       }
       throw err;
     } finally {

@@ -7,6 +7,7 @@ import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
 import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
+import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
 import { parentFnameOf, SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
 
 export interface SyncOptions {
@@ -38,10 +39,14 @@ export interface SyncReport extends SyncCounts {
  * backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
  */
 export class VaultSync {
+  private readonly concepts: ConceptRebuild;
+
   constructor(
     private readonly repo: SyncRepository,
     private readonly options: SyncOptions,
-  ) {}
+  ) {
+    this.concepts = new ConceptRebuild(repo.concepts);
+  }
 
   /** Throws VaultNotFoundError (nothing written) when the folder is missing. */
   sync(workspaceDir: string, onProgress?: SyncProgress): SyncReport {
@@ -67,6 +72,7 @@ export class VaultSync {
       onProgress: onProgress ?? (() => undefined),
     };
     const { runId, notes } = this.repo.transaction(() => {
+      this.repo.concepts.beginRun();
       const firstNewLink = this.repo.maxLinkId() + 1;
       const plans = vaults.map((vault) => ({ vault, ...this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
       for (const plan of plans) {
@@ -91,6 +97,7 @@ export class VaultSync {
         }
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
       }
+      run.diagnostics.push(...this.concepts.afterSync(workspace.dir));
       const notes = this.repo.countNotes();
       const runId = this.repo.recordRun({
         startedMs: started,
@@ -105,6 +112,14 @@ export class VaultSync {
       return { runId, notes };
     });
     return { runId, workspace: workspace.dir, ...run.counts, notes, diagnostics: run.diagnostics, durationMs: performance.now() - t0 };
+  }
+
+  /**
+   * Change the API's concept dictionary, then rebuild concepts and mentions from what the database holds (no note
+   * file is read), in one transaction. False when a removal found no definition.
+   */
+  updateConcepts(change: DictionaryChange): boolean {
+    return this.repo.transaction(() => this.concepts.change(change, Date.now()));
   }
 
   private syncVault(vault: VaultSpec, vaultId: number, files: VaultFile[], run: Run): void {

@@ -1,4 +1,5 @@
 import type { Diagnostic, NoteDoc } from './note-doc';
+import { extractConceptCandidates } from './parse/concepts';
 import { createMarkdown } from './parse/dendron-syntax';
 import { parseFrontmatter } from './parse/frontmatter';
 import { extractLinks } from './parse/links';
@@ -56,6 +57,7 @@ export function parseNote({ file, fname, text }: NoteInput, options: ParseOption
   const lineOffset = fm.bodyLine;
   const sections = extractSections(tokens, lineOffset, fileLines.length);
   const links = extractLinks(tokens, lineOffset, fileLines, sections, fname);
+  const concepts = extractConceptCandidates(tokens, lineOffset, fileLines, sections);
 
   const tags = readTags(field('tags'), file, diagnostics);
   const tagLine = fm.keyLines.get('tags') ?? 1;
@@ -105,6 +107,7 @@ export function parseNote({ file, fname, text }: NoteInput, options: ParseOption
     bodyLine: fm.bodyLine,
     sections,
     links,
+    concepts,
     milestones: plan.milestones,
     diagnostics,
   };

@@ -1,7 +1,13 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { parseNote } from '../../src/vault/parse-note';
-import { buildConceptMatcher, extractConceptCandidates, findMentions, normalizeConceptName } from '../../src/vault/parse/concepts';
+import {
+  buildConceptMatcher,
+  extractConceptCandidates,
+  findMentions,
+  nameWordForms,
+  normalizeConceptName,
+} from '../../src/vault/parse/concepts';
 import type { ConceptCandidate, ConceptNames } from '../../src/vault/parse/concepts';
 import { createMarkdown } from '../../src/vault/parse/dendron-syntax';
 
@@ -288,5 +294,18 @@ describe('findMentions', () => {
 
   it('does nothing without concepts', () => {
     expect(mentionsOf('anything at all', [])).toEqual([]);
+  });
+});
+
+describe('nameWordForms', () => {
+  it('lists every form of the last word the matcher accepts', () => {
+    expect(nameWordForms('control planes')).toEqual([['control'], ['planes', 'plane']]);
+    expect(nameWordForms('proxy')).toEqual([['proxy', 'proxies']]);
+    expect(nameWordForms('CSR')).toEqual([['csr', 'csrs']]);
+    expect(nameWordForms('xDS')).toEqual([['xds']]);
+    expect(nameWordForms('C++')).toEqual([['c']]);
+    expect(nameWordForms('.NET')).toEqual([['net', 'nets']]);
+    expect(nameWordForms('in/egress gateway')).toEqual([['in'], ['egress'], ['gateway', 'gateways']]);
+    expect(nameWordForms('---')).toEqual([]);
   });
 });

@@ -444,6 +444,23 @@ export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
   return { root };
 }
 
+/**
+ * The words of a name as `buildConceptMatcher` inserts them, each with the written forms it accepts there: one form
+ * for every word but the last, which also takes its plural and singular (`control planes` -> control, [planes,
+ * plane]). Lets a caller find candidate texts for a name (e.g. in a full-text index) without missing a form.
+ */
+export function nameWordForms(raw: string): string[][] {
+  const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
+  const words = [...name.matchAll(WORD_RUN)].map((m) => m[0]);
+  if (words.length === 0) {
+    return [];
+  }
+  const last = words[words.length - 1];
+  const suffix = name.slice(name.lastIndexOf(last) + last.length);
+  const forms = suffix === '' ? [last, ...pluralForms(singular(last))] : [last];
+  return [...words.slice(0, -1).map((w) => [w]), [...new Set(forms.map((f) => f.toLowerCase()))]];
+}
+
 /** What a reader sees of one inline token, as one string with a file line per stretch. */
 function visibleText(children: MarkdownIt.Token[], lines: number[]): { text: string; starts: number[]; segLines: number[] } {
   // Opaque children (code, math, HTML, images, tags, URL text) become a separator that is neither a word

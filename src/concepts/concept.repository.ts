@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma/prisma.service';
+import type { ConceptKindName } from '../vault/parse/concept-dictionary';
+import type { ConceptFilterInput, ConceptRecord, MentionRecord, RelatedRecord } from './concept.records';
+
+const conceptSelect = { id: true, key: true, name: true, kind: true, url: true, aliases: true } satisfies Prisma.ConceptSelect;
+
+type ConceptRow = Prisma.ConceptGetPayload<{ select: typeof conceptSelect }>;
+
+function toRecord(row: ConceptRow): ConceptRecord {
+  return { ...row, kind: row.kind as ConceptKindName, aliases: JSON.parse(row.aliases) as string[] };
+}
+
+interface RelatedRow extends ConceptRow {
+  forId: number;
+  weight: bigint | number;
+}
+
+/** Every concept query the API makes (reads only: the sync engine writes). */
+@Injectable()
+export class ConceptRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async findByKey(key: string): Promise<ConceptRecord | null> {
+    const row = await this.prisma.concept.findUnique({ where: { key }, select: conceptSelect });
+    return row ? toRecord(row) : null;
+  }
+
+  /** Concepts that have aliases (dictionary entries: a few, not the whole table). */
+  async withAliases(): Promise<ConceptRecord[]> {
+    const rows = await this.prisma.concept.findMany({ where: { aliases: { not: '[]' } }, orderBy: { id: 'asc' }, select: conceptSelect });
+    return rows.map(toRecord);
+  }
+
+  /** A page in key order after the cursor key; `take` one more to know if there is a next page. */
+  async page(filter: ConceptFilterInput, afterKey: string | null, take: number): Promise<{ rows: ConceptRecord[]; total: number }> {
+    const where: Prisma.ConceptWhereInput = {
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.nameContains ? { name: { contains: filter.nameContains } } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.concept.findMany({
+        where: afterKey === null ? where : { AND: [where, { key: { gt: afterKey } }] },
+        orderBy: { key: 'asc' },
+        take,
+        select: conceptSelect,
+      }),
+      this.prisma.concept.count({ where }),
+    ]);
+    return { rows: rows.map(toRecord), total };
+  }
+
+  /** Mentions of many concepts, by note fname then line. */
+  async mentionsOf(conceptIds: readonly number[]): Promise<MentionRecord[]> {
+    return this.prisma.conceptMention.findMany({
+      where: { conceptId: { in: [...conceptIds] } },
+      orderBy: [{ note: { fname: 'asc' } }, { noteId: 'asc' }, { line: 'asc' }],
+      select: { conceptId: true, noteId: true, sectionOrdinal: true, line: true },
+    });
+  }
+
+  /**
+   * Concepts mentioned in the same sections as each of `conceptIds`, weighted by the number of distinct
+   * (note, section) pairs they share, heaviest first; one query for the whole batch.
+   */
+  async relatedTo(conceptIds: readonly number[]): Promise<RelatedRecord[]> {
+    if (conceptIds.length === 0) {
+      return [];
+    }
+    const rows = await this.prisma.$queryRaw<RelatedRow[]>`
+      WITH pairs AS (
+        SELECT DISTINCT a.conceptId AS forId, b.conceptId AS otherId, a.noteId, a.sectionOrdinal
+        FROM ConceptMention a
+        JOIN ConceptMention b ON b.noteId = a.noteId AND b.sectionOrdinal IS a.sectionOrdinal AND b.conceptId <> a.conceptId
+        WHERE a.conceptId IN (${Prisma.join([...conceptIds])})
+      )
+      SELECT p.forId, count(*) AS weight, c.id, c.key, c.name, c.kind, c.url, c.aliases
+      FROM pairs p JOIN Concept c ON c.id = p.otherId
+      GROUP BY p.forId, p.otherId
+      ORDER BY p.forId, weight DESC, c.key`;
+    return rows.map(({ forId, weight, ...concept }) => ({ forId, weight: Number(weight), concept: toRecord(concept) }));
+  }
+}

@@ -1,0 +1,72 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/graphql/gql-context';
+import { NoteModel, SectionModel } from '../notes/models/note.model';
+import { ConceptService } from './concept.service';
+import { ConceptsArgs, DefineConceptArgs } from './dto/concepts.args';
+import { ConceptConnection } from './models/concept-connection.model';
+import { ConceptModel, MentionModel, RelatedConceptModel } from './models/concept.model';
+
+@Resolver(() => ConceptModel)
+export class ConceptsResolver {
+  constructor(private readonly service: ConceptService) {}
+
+  @Query(() => ConceptModel, { nullable: true, description: 'One concept by name, key or dictionary alias (`gateways` finds `gateway`).' })
+  concept(@Args('name') name: string): Promise<ConceptModel | null> {
+    return this.service.byName(name);
+  }
+
+  @Query(() => ConceptConnection, { description: 'Concepts in key order, a page at a time.' })
+  concepts(@Args() args: ConceptsArgs): Promise<ConceptConnection> {
+    return this.service.page(args);
+  }
+
+  @Mutation(() => ConceptModel, { description: 'Add or replace a dictionary entry, then match it in every note.' })
+  defineConcept(@Args() args: DefineConceptArgs): Promise<ConceptModel> {
+    return this.service.define(args.name, args.aliases);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Remove a dictionary entry made with defineConcept; the concept stays if the notes also name it. NOT_FOUND if there is none.',
+  })
+  removeConcept(@Args('name') name: string): boolean {
+    return this.service.remove(name);
+  }
+
+  @ResolveField(() => [MentionModel], { description: 'Where the notes name it, by note fname and line.' })
+  mentions(@Parent() concept: ConceptModel, @Context() ctx: GqlContext): Promise<MentionModel[]> {
+    return ctx.loaders.conceptMentions.load(concept.id);
+  }
+
+  @ResolveField(() => [RelatedConceptModel], { description: 'Concepts named in the same sections, most shared sections first.' })
+  async related(
+    @Parent() concept: ConceptModel,
+    @Context() ctx: GqlContext,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<RelatedConceptModel[]> {
+    return (await ctx.loaders.relatedConcepts.load(concept.id)).slice(0, Math.min(Math.max(first, 0), 100));
+  }
+
+  @ResolveField(() => [NoteModel], { description: 'Notes that mention it, in fname order.' })
+  async notes(@Parent() concept: ConceptModel, @Context() ctx: GqlContext): Promise<NoteModel[]> {
+    const ids = [...new Set((await ctx.loaders.conceptMentions.load(concept.id)).map((m) => m.noteId))];
+    return (await ctx.loaders.note.loadMany(ids)).filter((n): n is NoteModel => n instanceof NoteModel);
+  }
+}
+
+@Resolver(() => MentionModel)
+export class MentionsResolver {
+  @ResolveField(() => NoteModel)
+  async note(@Parent() mention: MentionModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(mention.noteId)) as NoteModel;
+  }
+
+  @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the line (see Section.chapterSection).' })
+  async section(@Parent() mention: MentionModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+    if (mention.sectionOrdinal === null) {
+      return null;
+    }
+    const sections = await ctx.loaders.sections.load(mention.noteId);
+    return sections.find((s) => s.ordinal === mention.sectionOrdinal) ?? null;
+  }
+}

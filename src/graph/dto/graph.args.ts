@@ -1,0 +1,79 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { MAX_GRAPH_DEPTH } from '../graph.records';
+import { GraphEdgeKind, GraphFormat } from '../models/graph.model';
+
+const KINDS_DESCRIPTION = 'edge kinds to follow (default: all)';
+
+@ArgsType()
+export class GraphArgs {
+  @Field({ description: 'A note id or fname, or `concept:<key>`.' })
+  from!: string;
+
+  @Field(() => Int, { defaultValue: 1, description: `hops from \`from\`, 0 to ${MAX_GRAPH_DEPTH}` })
+  @Min(0)
+  @Max(MAX_GRAPH_DEPTH)
+  depth: number = 1;
+
+  @Field(() => [GraphEdgeKind], { nullable: true, description: KINDS_DESCRIPTION })
+  @IsOptional()
+  kinds?: GraphEdgeKind[] | null;
+}
+
+@ArgsType()
+export class PathArgs {
+  @Field({ description: 'A note id or fname, or `concept:<key>`.' })
+  from!: string;
+
+  @Field({ description: 'A note id or fname, or `concept:<key>`.' })
+  to!: string;
+
+  @Field(() => [GraphEdgeKind], { nullable: true, description: KINDS_DESCRIPTION })
+  @IsOptional()
+  kinds?: GraphEdgeKind[] | null;
+}
+
+@ArgsType()
+export class ExportGraphArgs {
+  @Field(() => GraphFormat)
+  format!: GraphFormat;
+
+  @Field(() => String, { nullable: true, description: 'Export this node’s neighbourhood; without it, the whole vault.' })
+  @IsOptional()
+  from?: string | null;
+
+  @Field(() => Int, { defaultValue: 1, description: `with \`from\`: hops, 0 to ${MAX_GRAPH_DEPTH}` })
+  @Min(0)
+  @Max(MAX_GRAPH_DEPTH)
+  depth: number = 1;
+
+  @Field(() => [GraphEdgeKind], {
+    nullable: true,
+    description: 'edge kinds (default: all with `from`; link and hierarchy, the note graph, without; add mention/related for concepts)',
+  })
+  @IsOptional()
+  kinds?: GraphEdgeKind[] | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'page size, 1 to 100' })
+  @Min(1)
+  @Max(100)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  after?: string | null;
+}
+
+@ArgsType()
+export class UnlinkedMentionsArgs {
+  @Field({ description: 'The mentioned note: id or fname.' })
+  note!: string;
+
+  @Field(() => Int, { defaultValue: 50, description: '1 to 200' })
+  @Min(1)
+  @Max(200)
+  first: number = 50;
+}

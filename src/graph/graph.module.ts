@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NotesModule } from '../notes/notes.module';
+import { GraphRepository } from './graph.repository';
+import { GraphResolver, UnlinkedMentionResolver } from './graph.resolver';
+import { GraphService } from './graph.service';
+import { LinkAuditService } from './link-audit.service';
+
+@Module({
+  imports: [NotesModule],
+  providers: [GraphRepository, GraphService, LinkAuditService, GraphResolver, UnlinkedMentionResolver],
+  exports: [GraphService],
+})
+export class GraphModule {}

@@ -1,0 +1,59 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/graphql/gql-context';
+import { NoteModel } from '../notes/models/note.model';
+import { NoteConnection } from '../notes/models/note-connection.model';
+import { ExportGraphArgs, GraphArgs, PageArgs, PathArgs, UnlinkedMentionsArgs } from './dto/graph.args';
+import { GraphService } from './graph.service';
+import { LinkAuditService } from './link-audit.service';
+import { BrokenLinkConnection } from './models/broken-link-connection.model';
+import { GraphEdgeModel, GraphModel, GraphNodeModel } from './models/graph.model';
+import { UnlinkedMentionModel } from './models/unlinked-mention.model';
+
+@Resolver()
+export class GraphResolver {
+  constructor(
+    private readonly graphs: GraphService,
+    private readonly audit: LinkAuditService,
+  ) {}
+
+  @Query(() => GraphModel, { description: 'The nodes within `depth` hops of `from` (edges taken both ways) and the edges among them.' })
+  async graph(@Args() args: GraphArgs): Promise<GraphModel> {
+    const g = await this.graphs.graph(args.from, args.depth, args.kinds);
+    return { nodes: g.nodes.map(GraphNodeModel.from), edges: g.edges.map(GraphEdgeModel.from) };
+  }
+
+  @Query(() => [GraphNodeModel], { description: 'A shortest path from `from` to `to` (edges taken both ways), [] when none.' })
+  async path(@Args() args: PathArgs): Promise<GraphNodeModel[]> {
+    return (await this.graphs.path(args.from, args.to, args.kinds)).map(GraphNodeModel.from);
+  }
+
+  @Query(() => String, { description: 'The graph as a file: a neighbourhood with `from`, else the whole note graph.' })
+  exportGraph(@Args() args: ExportGraphArgs): Promise<string> {
+    return this.graphs.exportGraph(args.format, { from: args.from, depth: args.depth, kinds: args.kinds });
+  }
+
+  @Query(() => NoteConnection, { description: 'Notes (not stubs) with no resolved link in or out; hierarchy does not count.' })
+  orphans(@Args() args: PageArgs): Promise<NoteConnection> {
+    return this.audit.orphans(args.first, args.after);
+  }
+
+  @Query(() => BrokenLinkConnection, { description: 'Links to notes that do not exist (external URLs excluded).' })
+  brokenLinks(@Args() args: PageArgs): Promise<BrokenLinkConnection> {
+    return this.audit.brokenLinks(args.first, args.after);
+  }
+
+  @Query(() => [UnlinkedMentionModel], {
+    description: 'Lines of other notes that name the note (its title; its last fname segment too when the title is derived) without linking to it.',
+  })
+  async unlinkedMentions(@Args() args: UnlinkedMentionsArgs): Promise<UnlinkedMentionModel[]> {
+    return (await this.audit.unlinkedMentions(args.note, args.first)).map(UnlinkedMentionModel.from);
+  }
+}
+
+@Resolver(() => UnlinkedMentionModel)
+export class UnlinkedMentionResolver {
+  @ResolveField(() => NoteModel, { description: 'The note holding the mention.' })
+  async note(@Parent() mention: UnlinkedMentionModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(mention.noteId)) as NoteModel;
+  }
+}

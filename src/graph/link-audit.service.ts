@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/graphql/pagination';
+import { NoteModel } from '../notes/models/note.model';
+import type { NoteConnection } from '../notes/models/note-connection.model';
+import { LinkModel } from '../notes/models/note.model';
+import { NoteRepository } from '../notes/note.repository';
+import { titleFromFname } from '../vault/parse/title';
+import { GraphRepository } from './graph.repository';
+import type { BrokenLinkConnection } from './models/broken-link-connection.model';
+import { findUnlinkedMentions, nameMatcher, type UnlinkedMentionRecord } from './unlinked-mentions';
+
+type OrphanCursor = [string, string];
+type LinkCursor = [string, number];
+const isOrphanCursor = (v: unknown): v is OrphanCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+const isLinkCursor = (v: unknown): v is LinkCursor =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]);
+
+/** Candidate notes read per unlinkedMentions request: enough for a vault, bounded for a huge one. */
+const MAX_CANDIDATES = 500;
+
+/** What is missing from the link graph: orphans, broken links, and mentions that could be links. */
+@Injectable()
+export class LinkAuditService {
+  constructor(
+    private readonly repo: GraphRepository,
+    private readonly notes: NoteRepository,
+  ) {}
+
+  async orphans(first: number, after?: string | null): Promise<NoteConnection> {
+    const cursor = after ? decodeCursor(after, isOrphanCursor) : null;
+    const { ids, total } = await this.repo.orphans(cursor ? { fname: cursor[0], id: cursor[1] } : null, first + 1);
+    const byId = new Map((await this.notes.findByIds(ids.slice(0, first))).map((n) => [n.id, n]));
+    const edges = ids.slice(0, first).flatMap((id) => {
+      const n = byId.get(id);
+      return n ? [{ cursor: encodeCursor([n.fname, n.id]), node: NoteModel.from(n) }] : [];
+    });
+    return { edges, pageInfo: { hasNextPage: ids.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+  }
+
+  async brokenLinks(first: number, after?: string | null): Promise<BrokenLinkConnection> {
+    const cursor = after ? decodeCursor(after, isLinkCursor) : null;
+    const { rows, total } = await this.repo.brokenLinks(cursor ? { fname: cursor[0], id: cursor[1] } : null, first + 1);
+    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.fname, r.id]), node: LinkModel.from(r) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+  }
+
+  /**
+   * Places in other notes that name `noteRef`'s title (and its last fname segment when the title is the derived
+   * default) without linking to it on that line. Full-text candidates first, then each line is checked.
+   */
+  async unlinkedMentions(noteRef: string, first: number): Promise<UnlinkedMentionRecord[]> {
+    const note = await this.repo.findNote(noteRef);
+    if (!note) {
+      throw new DomainError(ErrorCode.NotFound, `no note ${JSON.stringify(noteRef)}`);
+    }
+    const last = note.fname.split('.').pop() ?? note.fname;
+    const names = [note.title, ...(note.title === titleFromFname(note.fname) ? [last] : [])]
+      .map((n) => n.trim())
+      .filter((n, i, all) => /[\p{L}\p{N}]/u.test(n) && all.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
+    const matcher = nameMatcher(names);
+    if (!matcher) {
+      return [];
+    }
+    const candidates = await this.repo.mentionCandidates(note.id, names, MAX_CANDIDATES);
+    return candidates.flatMap((c) => findUnlinkedMentions(c, matcher)).slice(0, first);
+  }
+}

@@ -1,0 +1,33 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/graphql/gql-context';
+import { NoteModel, SectionModel } from '../notes/models/note.model';
+import { SearchArgs } from './dto/search.args';
+import { SearchHitModel } from './models/search-hit.model';
+import { SearchService } from './search.service';
+
+@Resolver(() => SearchHitModel)
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Query(() => [SearchHitModel], { description: 'Full-text search over note titles, headings and section text, best first.' })
+  search(@Args() args: SearchArgs): Promise<SearchHitModel[]> {
+    return this.service.search(args.query, args.first);
+  }
+
+  @ResolveField(() => NoteModel)
+  async note(@Parent() hit: SearchHitModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(hit.noteId)) as NoteModel;
+  }
+
+  @ResolveField(() => SectionModel, {
+    nullable: true,
+    description: 'The section whose own text matched (up to the next heading of any depth); null for text before the first heading.',
+  })
+  async section(@Parent() hit: SearchHitModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+    if (hit.sectionOrdinal === null) {
+      return null;
+    }
+    const sections = await ctx.loaders.sections.load(hit.noteId);
+    return sections.find((s) => s.ordinal === hit.sectionOrdinal) ?? null;
+  }
+}

@@ -1,0 +1,244 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../vault/note-doc';
+import { mentionsInBody } from '../vault/parse/body-mentions';
+import {
+  CONCEPT_KINDS,
+  DICTIONARY_FILE,
+  mergeDictionary,
+  parseConceptDictionary,
+  type DictionaryEntry,
+} from '../vault/parse/concept-dictionary';
+import { buildConceptMatcher, nameWordForms, normalizeConceptName } from '../vault/parse/concepts';
+import { type ConceptIndexRepository, type ConceptRow, type StoredConcept } from './concept-index.repository';
+
+/** A change to the API's part of the dictionary (ConceptDefinition). */
+export type DictionaryChange = { define: DictionaryEntry } | { remove: string };
+
+export interface ConceptDiagnostic extends Diagnostic {
+  /** Folder name the dictionary file sits in. */
+  vault: string;
+}
+
+/**
+ * The concept post-pass, run inside the sync's transaction once every file is written (and after a dictionary
+ * change through the API): the Concept table is rebuilt from the dictionary and the notes' concept sources, then
+ * mentions are matched again. It writes only what differs, so a sync that changed nothing writes nothing, and
+ * concept ids stay stable for keys that remain (mentions of untouched notes keep pointing at the right rows).
+ */
+export class ConceptRebuild {
+  constructor(private readonly repo: ConceptIndexRepository) {}
+
+  /** After the files of a sync. `workspaceDir`: the synced folder (its concepts.yml counts, as does each vault root's). */
+  afterSync(workspaceDir: string): ConceptDiagnostic[] {
+    this.repo.dropStaleSearchRows();
+    return this.rebuild(this.repo.dictionaryFolders(workspaceDir), this.repo.notesChanged, this.repo.written);
+  }
+
+  /** Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction. */
+  change(change: DictionaryChange, nowMs: number): boolean {
+    const held = this.repo.definitions().map((d) => ({ name: d.name, aliases: JSON.parse(d.aliases) as string[] }));
+    const keyOf = (e: DictionaryEntry) => normalizeConceptName(e.name);
+    if ('define' in change) {
+      const key = keyOf(change.define);
+      for (const d of held.filter((d) => keyOf(d) === key && d.name !== change.define.name)) {
+        this.repo.deleteDefinition(d.name); // one definition per key: `Gateway` replaces `gateway`
+      }
+      this.repo.upsertDefinition(change.define.name, change.define.aliases, nowMs);
+    } else {
+      let key = normalizeConceptName(change.remove);
+      if (!held.some((d) => keyOf(d) === key)) {
+        key = keyOf(held.find((d) => d.aliases.some((a) => normalizeConceptName(a) === key)) ?? { name: '', aliases: [] });
+      }
+      const gone = held.filter((d) => key !== '' && keyOf(d) === key);
+      if (gone.length === 0) {
+        return false;
+      }
+      gone.forEach((d) => this.repo.deleteDefinition(d.name));
+    }
+    this.rebuild(this.repo.dictionaryFolders(), false, []);
+    return true;
+  }
+
+  private rebuild(folders: string[], notesChanged: boolean, written: Iterable<string>): ConceptDiagnostic[] {
+    const { dictionary, diagnostics } = this.readDictionary(folders);
+    const stored = this.repo.concepts();
+    if (!notesChanged && sameDictionary(dictionary, stored)) {
+      return diagnostics;
+    }
+    const desired = this.desiredConcepts(dictionary);
+    const change = namesChange(stored, desired);
+    // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
+    const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
+    const ids = this.writeConcepts(desired, stored);
+    const full = stored.length === 0 || change.added.length > MAX_TARGETED_NAMES;
+    const notes = full ? this.repo.notesWithFiles() : new Set([...written, ...lostNotes, ...this.notesNaming(change.added)]);
+    if (full) {
+      this.repo.deleteAllMentions();
+    }
+    const matcher = buildConceptMatcher([...desired.values()].map((c) => ({ key: c.key, names: namesOf(c) })));
+    for (const noteId of notes) {
+      if (!full) {
+        this.repo.deleteMentionsOf(noteId);
+      }
+      const note = this.repo.noteBody(noteId);
+      for (const m of note ? mentionsInBody(matcher, note.body, note.bodyLine, this.repo.sectionsOf(noteId)) : []) {
+        const conceptId = ids.get(m.key);
+        if (conceptId !== undefined) {
+          this.repo.insertMention(conceptId, noteId, m.section, m.line);
+        }
+      }
+    }
+    return diagnostics;
+  }
+
+  /**
+   * Notes whose text may hold one of `names`, from the full-text index: every word of a name, the last one in any
+   * form the matcher accepts (a superset: order, adjacency and markup are not checked; the matcher decides).
+   */
+  private notesNaming(names: string[]): string[] {
+    const queries = names
+      .map((n) => nameWordForms(n))
+      .filter((words) => words.length > 0)
+      .map((words) => words.map((forms) => `(${forms.map((f) => `"${f}"`).join(' OR ')})`).join(' AND '));
+    return queries.length > 0 ? this.repo.notesMatching(queries.map((q) => `(${q})`).join(' OR ')) : [];
+  }
+
+  /** The API's definitions first, then concepts.yml in each folder; entries with the same key merge. */
+  private readDictionary(folders: string[]): { dictionary: Map<string, DictionaryEntry>; diagnostics: ConceptDiagnostic[] } {
+    const lists: DictionaryEntry[][] = [this.repo.definitions().map((d) => ({ name: d.name, aliases: JSON.parse(d.aliases) as string[] }))];
+    const diagnostics: ConceptDiagnostic[] = [];
+    for (const folder of folders) {
+      const file = path.join(folder, DICTIONARY_FILE);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+          const message = `cannot read ${DICTIONARY_FILE}: ${(err as Error).message}`;
+          diagnostics.push({
+            vault: path.basename(folder),
+            file: DICTIONARY_FILE,
+            line: null,
+            code: 'UNREADABLE',
+            severity: 'error',
+            message,
+          });
+        }
+        continue;
+      }
+      const parsed = parseConceptDictionary(DICTIONARY_FILE, text);
+      lists.push(parsed.entries);
+      diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, vault: path.basename(folder) })));
+    }
+    return { dictionary: mergeDictionary(lists), diagnostics };
+  }
+
+  /**
+   * One concept per key. Dictionary entries come first and absorb candidates whose key is one of their aliases;
+   * every other key takes the kind of its strongest source and the name written most often there (first seen on a tie).
+   */
+  private desiredConcepts(dictionary: Map<string, DictionaryEntry>): Map<string, ConceptRow> {
+    const out = new Map<string, ConceptRow>();
+    const aliasOf = new Map<string, string>();
+    for (const [key, e] of dictionary) {
+      out.set(key, { key, name: e.name, kind: 'dictionary', url: null, aliases: JSON.stringify(e.aliases) });
+      for (const alias of e.aliases.map(normalizeConceptName)) {
+        if (!dictionary.has(alias) && !aliasOf.has(alias)) {
+          aliasOf.set(alias, key);
+        }
+      }
+    }
+    const best = new Map<string, { rank: number; name: string; n: number }>();
+    const urls = new Map<string, string>();
+    for (const s of this.repo.sourceSummary()) {
+      const key = aliasOf.get(s.key) ?? s.key;
+      if (key.length < 2) {
+        continue; // noise guard: `C`, `R`, `x`
+      }
+      if (s.kind === 'link-label' && s.url !== null && !urls.has(key)) {
+        urls.set(key, s.url);
+      }
+      const rank = CONCEPT_KINDS.indexOf(s.kind);
+      const held = best.get(key);
+      if (!held || rank < held.rank || (rank === held.rank && s.n > held.n)) {
+        best.set(key, { rank, name: s.name, n: s.n });
+      }
+    }
+    for (const [key, b] of best) {
+      if (!out.has(key)) {
+        out.set(key, { key, name: b.name, kind: CONCEPT_KINDS[b.rank], url: null, aliases: '[]' });
+      }
+    }
+    for (const [key, url] of urls) {
+      const row = out.get(key);
+      if (row) {
+        row.url = url;
+      }
+    }
+    return out;
+  }
+
+  /** Upsert by key, delete keys no longer present; returns key -> id. */
+  private writeConcepts(desired: Map<string, ConceptRow>, stored: StoredConcept[]): Map<string, number> {
+    const byKey = new Map(stored.map((c) => [c.key, c]));
+    const ids = new Map<string, number>();
+    for (const [key, row] of desired) {
+      const held = byKey.get(key);
+      if (!held) {
+        ids.set(key, this.repo.insertConcept(row));
+        continue;
+      }
+      ids.set(key, held.id);
+      if (held.name !== row.name || held.kind !== row.kind || held.url !== row.url || held.aliases !== row.aliases) {
+        this.repo.updateConcept(held.id, row);
+      }
+    }
+    for (const c of stored) {
+      if (!desired.has(c.key)) {
+        this.repo.deleteConcept(c.id); // its mentions go with it
+      }
+    }
+    return ids;
+  }
+}
+
+const namesOf = (c: ConceptRow) => [c.name, ...(JSON.parse(c.aliases) as string[])];
+
+/**
+ * Beyond this many new names, one pass over every note is cheaper than finding the notes that hold them (and a
+ * first build, with no concepts yet, is always a full pass).
+ */
+const MAX_TARGETED_NAMES = 200;
+
+/**
+ * How the matcher's input moves from `stored` to `desired` (case does not matter to matching): names that are new
+ * for their key, and the ids of stored concepts that lost a name or are gone.
+ */
+function namesChange(stored: StoredConcept[], desired: Map<string, ConceptRow>): { added: string[]; lost: number[] } {
+  const lower = (c: ConceptRow) => new Set(namesOf(c).map((n) => n.toLowerCase()));
+  const before = new Map(stored.map((c) => [c.key, lower(c)]));
+  const added: string[] = [];
+  for (const [key, row] of desired) {
+    const held = before.get(key);
+    added.push(...[...lower(row)].filter((n) => !held?.has(n)));
+  }
+  const lost = stored.filter((c) => {
+    const row = desired.get(c.key);
+    const now = row && lower(row);
+    return !now || [...lower(c)].some((n) => !now.has(n));
+  });
+  return { added, lost: lost.map((c) => c.id) };
+}
+
+/** Whether the stored dictionary concepts are exactly the dictionary's entries. */
+function sameDictionary(dictionary: Map<string, DictionaryEntry>, stored: StoredConcept[]): boolean {
+  const held = stored.filter((c) => c.kind === 'dictionary');
+  return (
+    held.length === dictionary.size &&
+    held.every((c) => {
+      const e = dictionary.get(c.key);
+      return e !== undefined && e.name === c.name && JSON.stringify(e.aliases) === c.aliases;
+    })
+  );
+}

@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sync/sqlite';
+import { SyncRepository } from '../../src/sync/sync.repository';
+import { VaultSync } from '../../src/sync/vault-sync';
+import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+
+interface ConceptRow {
+  id: number;
+  key: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  aliases: string;
+}
+
+interface MentionRow {
+  id: number;
+  key: string;
+  noteId: string;
+  heading: string | null;
+  line: number;
+}
+
+/** Medium tier: concepts, mentions and the search index kept by the real sync engine on a real SQLite file. */
+describe('VaultSync concepts and search index', () => {
+  let ws: TempWorkspace;
+  let db: Database.Database;
+  let sut: VaultSync;
+  const sync = () => sut.sync(ws.vault);
+  const rows = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
+  const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const concepts = () => new Map(rows<ConceptRow>('SELECT * FROM Concept').map((c) => [c.key, c]));
+  const mentions = (noteId?: string) =>
+    rows<MentionRow>(
+      `SELECT m.id, c.key, m.noteId, s.heading, m.line FROM ConceptMention m JOIN Concept c ON c.id = m.conceptId
+       LEFT JOIN Section s ON s.noteId = m.noteId AND s.ordinal = m.sectionOrdinal
+       WHERE @noteId IS NULL OR m.noteId = @noteId ORDER BY m.noteId, m.line, c.key`,
+      { noteId: noteId ?? null },
+    );
+  const searchRows = (noteId: string) =>
+    rows<{ sectionOrdinal: number | null; heading: string | null; title: string; text: string }>(
+      'SELECT sectionOrdinal, heading, title, text FROM SearchIndex WHERE noteId = ? ORDER BY rowid',
+      noteId,
+    );
+
+  // File lines: note() writes 7 frontmatter lines (8 with the tags line) and a blank line, so the body of mesh.md
+  // starts at line 10 and that of other.md at line 9.
+  const MESH = [
+    'Intro text names the sidecar.',
+    '',
+    '## Identity',
+    '',
+    'identity: workloads get [SPIFFE](https://spiffe.io/) ids through a CSR.',
+    '',
+    '### Details',
+    '',
+    'The *control plane* signs each CSR; see #security.',
+    '',
+    '## Traffic',
+    '',
+    'Every sidecar gets config over xDS from the control plane.',
+  ].join('\n');
+
+  beforeEach(() => {
+    ws = tempWorkspace();
+    db = openSqlite(ws.dbFile);
+    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\n');
+    ws.write('mesh.md', note('mesh', 'Service Mesh', MESH, 'tags: [istio]\n'));
+    ws.write('other.md', note('other', 'Other', 'A side car and xDS, nothing else.'));
+  });
+
+  afterEach(() => {
+    db.close();
+    ws.cleanup();
+  });
+
+  it('builds concepts from the dictionary, definitions, tags, link labels, emphasis and tokens, strongest kind first', () => {
+    expect(sync().diagnostics).toEqual([]);
+    const byKey = concepts();
+    expect(byKey.get('sidecar')).toMatchObject({ name: 'sidecar', kind: 'dictionary', aliases: '["sidecars","side car"]' });
+    expect(byKey.get('identity')).toMatchObject({ kind: 'defined' });
+    expect(byKey.get('istio')).toMatchObject({ name: 'istio', kind: 'tag' }); // frontmatter tag
+    expect(byKey.get('security')).toMatchObject({ name: 'security', kind: 'tag' }); // #hashtag
+    expect(byKey.get('spiffe')).toMatchObject({ name: 'SPIFFE', kind: 'link-label', url: 'https://spiffe.io/' });
+    expect(byKey.get('control plane')).toMatchObject({ kind: 'emphasis' });
+    expect(byKey.get('csr')).toMatchObject({ name: 'CSR', kind: 'token' });
+    expect(byKey.get('xds')).toMatchObject({ name: 'xDS', kind: 'token' });
+  });
+
+  it('stores mentions with file lines and their innermost section', () => {
+    sync();
+    const found = mentions('mesh').map((m) => [m.key, m.line, m.heading]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['sidecar', 10, null],
+        ['identity', 12, 'Identity'],
+        ['identity', 14, 'Identity'],
+        ['spiffe', 14, 'Identity'],
+        ['csr', 14, 'Identity'],
+        ['control plane', 18, 'Details'],
+        ['csr', 18, 'Details'],
+        ['control plane', 22, 'Traffic'],
+        ['sidecar', 22, 'Traffic'],
+        ['xds', 22, 'Traffic'],
+      ]),
+    );
+    // Tags are opaque: `#security` is not a mention of `security`.
+    expect(found.filter(([key]) => key === 'security')).toEqual([]);
+    // The alias `side car` names sidecar in the other note.
+    expect(mentions('other').map((m) => [m.key, m.line])).toEqual([
+      ['sidecar', 9],
+      ['xds', 9],
+    ]);
+  });
+
+  it('indexes each section with its own text, and the text before the first heading', () => {
+    sync();
+    const index = searchRows('mesh');
+    expect(index.map((r) => [r.sectionOrdinal, r.heading])).toEqual([
+      [null, null],
+      [0, 'Identity'],
+      [1, 'Details'],
+      [2, 'Traffic'],
+    ]);
+    expect(index.every((r) => r.title === 'Service Mesh')).toBe(true);
+    expect(index[0].text).toBe('Intro text names the sidecar.');
+    // `## Identity` stops at `### Details`: its subsection's text is not repeated.
+    expect(index[1].text).toBe('## Identity\n\nidentity: workloads get [SPIFFE](https://spiffe.io/) ids through a CSR.');
+    expect(index[2].text).toContain('signs each CSR');
+  });
+
+  it('touches no concept, mention or search row on a resync with no change', () => {
+    sync();
+    const before = changes();
+    expect(sync()).toMatchObject({ added: 0, updated: 0, deleted: 0, unchanged: 2 });
+    expect(changes() - before).toBe(1); // the sync-run row
+  });
+
+  it('re-matches only the changed note when the set of names stays the same, keeping concept ids', () => {
+    sync();
+    const ids = concepts();
+    const otherMentions = mentions('other');
+    ws.write(
+      'mesh.md',
+      note(
+        'mesh',
+        'Service Mesh',
+        MESH.replace('Intro text names the sidecar.', 'Intro text, then more.\n\nThe sidecar.'),
+        'tags: [istio]\n',
+      ),
+    );
+    expect(sync()).toMatchObject({ updated: 1 });
+    expect(concepts()).toEqual(ids);
+    expect(mentions('other')).toEqual(otherMentions); // same rows, same ids: not rewritten
+    expect(mentions('mesh').find((m) => m.key === 'sidecar')?.line).toBe(12);
+    expect(searchRows('mesh')[0].text).toBe('Intro text, then more.\n\nThe sidecar.');
+    expect(rows('SELECT 1 FROM SearchIndex WHERE noteId = ?', 'mesh')).toHaveLength(4); // old rows gone
+  });
+
+  it('re-matches every note when a dictionary entry is added, keeping the ids of the other concepts', () => {
+    sync();
+    const ids = concepts();
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nnothing else: [else]\n');
+    expect(sync()).toMatchObject({ updated: 0, unchanged: 2 });
+    const after = concepts();
+    for (const [key, c] of ids) {
+      expect(after.get(key)?.id).toBe(c.id);
+    }
+    expect(after.get('nothing else')).toMatchObject({ kind: 'dictionary', aliases: '["else"]' });
+    expect(mentions('other').map((m) => [m.key, m.line])).toEqual([
+      ['nothing else', 9],
+      ['sidecar', 9],
+      ['xds', 9],
+    ]);
+  });
+
+  it('re-matches only the notes a name change can affect, with the same result as a first sync', () => {
+    const mentionSet = (d: Database.Database) =>
+      (
+        d
+          .prepare(
+            `SELECT c.key, m.noteId, m.sectionOrdinal, m.line FROM ConceptMention m JOIN Concept c ON c.id = m.conceptId
+             ORDER BY c.key, m.noteId, m.line`,
+          )
+          .all() as object[]
+      ).map((r) => JSON.stringify(r));
+    const fromScratch = () => {
+      const fresh = tempWorkspace();
+      const freshDb = openSqlite(fresh.dbFile);
+      try {
+        new VaultSync(new SyncRepository(freshDb), { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
+        return mentionSet(freshDb);
+      } finally {
+        freshDb.close();
+        fresh.cleanup();
+      }
+    };
+    ws.write('gw.md', note('gw', 'Gateways', 'The edge gateways and every other gateway.\n\nNo Proxies here, one PROXY there.'));
+    ws.write('quiet.md', note('quiet', 'Quiet', 'Nothing to see.'));
+    sync();
+    const steps = [
+      // a longer name takes over part of the text of a shorter one, in notes this sync did not write
+      () => ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nedge gateway: []\ngateway: []\n'),
+      // a new token in one note, also named (in another form) in a note the sync does not write
+      () => ws.write('quiet.md', note('quiet', 'Quiet', 'A Proxy in MixedCase: see proxy.')),
+      // the longer name goes: the shorter one matches there again
+      () => ws.write('concepts.yml', 'sidecar: [sidecars]\ngateway: []\n'),
+      // a concept nobody names any more goes with its mentions
+      () => ws.remove('quiet.md'),
+    ];
+    for (const step of steps) {
+      step();
+      sync();
+      expect(mentionSet(db)).toEqual(fromScratch());
+    }
+  });
+
+  it('applies API definitions with the file dictionary, and a removal falls back to the text', () => {
+    sync();
+    expect(sut.updateConcepts({ define: { name: 'CSR', aliases: ['certificate signing request'] } })).toBe(true);
+    expect(concepts().get('csr')).toMatchObject({ kind: 'dictionary', aliases: '["certificate signing request"]' });
+    expect(sut.updateConcepts({ remove: 'certificate signing request' })).toBe(true); // found through the alias
+    expect(concepts().get('csr')).toMatchObject({ kind: 'token', aliases: '[]' });
+    expect(sut.updateConcepts({ remove: 'sidecar' })).toBe(false); // concepts.yml, not an API definition
+  });
+
+  it('reports a broken dictionary and keeps the concepts from the text', () => {
+    ws.write('concepts.yml', 'sidecar: [oops\n');
+    const report = sync();
+    expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'concepts.yml', code: 'CONFIG_ERROR' })]);
+    expect(concepts().get('sidecar')).toBeUndefined();
+    expect(concepts().get('xds')).toMatchObject({ kind: 'token' });
+  });
+
+  it('drops the search rows, sources and mentions of a deleted note, and concepts nobody names any more', () => {
+    sync();
+    ws.remove('mesh.md');
+    expect(sync()).toMatchObject({ deleted: 1 });
+    expect(searchRows('mesh')).toEqual([]);
+    expect(mentions('mesh')).toEqual([]);
+    expect(rows("SELECT 1 FROM ConceptSource WHERE noteId = 'mesh'")).toEqual([]);
+    expect(concepts().has('spiffe')).toBe(false);
+    expect(concepts().has('xds')).toBe(true); // still named in other.md
+    expect(searchRows('other')).toHaveLength(1);
+  });
+});
