@@ -60,6 +60,9 @@ export function parentFnameOf(fname: string): string | null {
   return dot < 0 ? 'root' : fname.slice(0, dot);
 }
 
+/** Links are resolved a page at a time, so a 100k-note vault never holds all its links in memory. */
+const RESOLVE_PAGE = 50_000;
+
 /** Every write the sync makes, as prepared statements on the sync's own connection. */
 export class SyncRepository {
   private readonly s;
@@ -120,14 +123,13 @@ export class SyncRepository {
         `UPDATE Note SET parentId = (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)
          WHERE vaultId = ? AND parentId IS NOT (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)`,
       ),
-      // `+n.vaultId` keeps SQLite on the fnameKey index; otherwise it picks (vaultId, fname) and scans the vault per link.
-      resolveLinks: p(
-        `UPDATE Link SET targetId = coalesce(
-           (SELECT n.id FROM Note n WHERE n.fnameKey = Link.targetKey AND +n.vaultId = Link.sourceVaultId AND Link.targetVault IS NULL),
-           (SELECT n.id FROM Note n JOIN Vault v ON v.id = n.vaultId
-            WHERE n.fnameKey = Link.targetKey AND (Link.targetVault IS NULL OR v.name = Link.targetVault) ORDER BY n.vaultId LIMIT 1))
-         WHERE targetKey IS NOT NULL AND (id > ? OR targetKey IN (SELECT value FROM json_each(?)))`,
+      noteKeys: p('SELECT n.fnameKey, n.id, n.vaultId, v.name FROM Note n JOIN Vault v ON v.id = n.vaultId ORDER BY n.vaultId'),
+      linksToResolve: p(
+        `SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link
+         WHERE targetKey IS NOT NULL AND (id > ? OR targetKey IN (SELECT value FROM json_each(?))) AND id > ?
+         ORDER BY id LIMIT ${RESOLVE_PAGE}`,
       ),
+      setTarget: p('UPDATE Link SET targetId = ? WHERE id = ?'),
       countNotes: p('SELECT count(*) AS n FROM Note WHERE stub = 0'),
       insertRun: p(
         `INSERT INTO SyncRun (startedMs, durationMs, status, workspace, added, updated, renamed, deleted, unchanged, notes, diagnostics, error)
@@ -302,7 +304,39 @@ export class SyncRepository {
 
   /** Resolve links added since `afterLinkId`, and every link whose target key is among `keys`. */
   resolveLinks(afterLinkId: number, keys: Iterable<string>): void {
-    this.s.resolveLinks.run(afterLinkId, JSON.stringify([...keys]));
+    // In JS rather than one correlated UPDATE: a map lookup per link and a write only where the target changes
+    // is ~4x faster on 190k links (one index probe per link in SQL, twice for the unresolved ones).
+    const byKey = new Map<string, { id: string; vaultId: number; vault: string }[]>();
+    for (const [key, id, vaultId, vault] of this.s.noteKeys.raw().all() as [string, string, number, string][]) {
+      const list = byKey.get(key) ?? [];
+      list.push({ id, vaultId, vault });
+      byKey.set(key, list);
+    }
+    const keyList = JSON.stringify([...keys]);
+    for (let cursor = 0; ; ) {
+      const page = this.s.linksToResolve.raw().all(afterLinkId, keyList, cursor) as [
+        number,
+        string,
+        string | null,
+        number,
+        string | null,
+      ][];
+      for (const [id, key, vault, sourceVaultId, current] of page) {
+        const candidates = byKey.get(key);
+        // A `dendron://vault/` link names its vault; otherwise the source's own vault first, then the first vault.
+        const target = vault
+          ? candidates?.find((c) => c.vault === vault)
+          : (candidates?.find((c) => c.vaultId === sourceVaultId) ?? candidates?.[0]);
+        const targetId = target?.id ?? null;
+        if (targetId !== current) {
+          this.s.setTarget.run(targetId, id);
+        }
+      }
+      if (page.length < RESOLVE_PAGE) {
+        return;
+      }
+      cursor = page[page.length - 1][0];
+    }
   }
 
   countNotes(): number {
