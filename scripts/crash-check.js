@@ -93,6 +93,14 @@ async function main() {
     syncOnce(vault, clean);
     const coldMs = performance.now() - t0;
     const expected = contentHash(clean);
+    // And how long a resync after a few edits takes, to aim the kills of the resync runs.
+    const probe = path.join(tmp, 'probe.db');
+    fs.copyFileSync(clean, probe);
+    const probeNote = path.join(vault, fs.readdirSync(vault).filter((f) => f.endsWith('.md'))[0]);
+    fs.appendFileSync(probeNote, '\nprobe\n');
+    const t1 = performance.now();
+    syncOnce(vault, probe);
+    const resyncMs = performance.now() - t1;
 
     let killed = 0;
     for (let i = 0; i < runs; i++) {
@@ -104,7 +112,7 @@ async function main() {
         const note = fs.readdirSync(vault).filter((f) => f.endsWith('.md'))[i];
         fs.appendFileSync(path.join(vault, note), `\nedit ${i}\n`);
       }
-      const delay = Math.floor(coldMs * (0.2 + 0.75 * Math.random()));
+      const delay = Math.floor((i % 2 ? resyncMs : coldMs) * (0.2 + 0.75 * Math.random()));
       if (await killedSync(vault, file, delay)) {
         killed++;
       }
@@ -127,7 +135,7 @@ async function main() {
       }
     }
     console.log(
-      `crash-check: ${runs} runs, ${killed} killed mid-sync, cold sync ${coldMs.toFixed(0)} ms; every database intact (${expected.slice(0, 8)})`,
+      `crash-check: ${runs} runs, ${killed} killed mid-sync, cold sync ${coldMs.toFixed(0)} ms, resync ${resyncMs.toFixed(0)} ms; every database intact (${expected.slice(0, 8)})`,
     );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
