@@ -71,6 +71,15 @@ export function buildCli(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(lazy(async () => (await import('./cli/plan-commands')).runExportCalendar));
   exports
+    .command('graph')
+    .description('the note graph (or a neighbourhood) for other tools: GraphML, Cytoscape JSON, Graphviz DOT or Mermaid')
+    .requiredOption('--format <format>', 'graphml | cytoscape | dot | mermaid')
+    .option('--from <node>', 'note id or fname, or concept:<key>: export its neighbourhood')
+    .option('--depth <n>', 'hops from --from, 0 to 4 (default 1)')
+    .option('--kinds <list>', 'edge kinds: link,hierarchy,mention,related')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(lazy(async () => (await import('./cli/export-graph')).runExportGraph));
+  exports
     .command('burndown')
     .description('the burndown chart of a plan as SVG')
     .argument('<note>', 'note id or fname')

@@ -67,8 +67,13 @@ export class GraphRepository {
     return this.edges([
       kinds.has('link') && hasNotes && this.linkEdges(Prisma.sql`AND sourceId IN ${notes} AND targetId IN ${notes}`),
       kinds.has('hierarchy') && hasNotes && this.hierarchyEdges(Prisma.sql`AND parentId IN ${notes} AND id IN ${notes}`),
-      kinds.has('mention') && hasNotes && hasConcepts && this.mentionEdges(Prisma.sql`AND m.noteId IN ${notes} AND m.conceptId IN ${concepts}`),
-      kinds.has('related') && hasConcepts && this.relatedEdges(Prisma.sql`conceptId IN ${concepts}`, Prisma.sql`AND conceptId IN ${concepts}`),
+      kinds.has('mention') &&
+        hasNotes &&
+        hasConcepts &&
+        this.mentionEdges(Prisma.sql`AND m.noteId IN ${notes} AND m.conceptId IN ${concepts}`),
+      kinds.has('related') &&
+        hasConcepts &&
+        this.relatedEdges(Prisma.sql`conceptId IN ${concepts}`, Prisma.sql`AND conceptId IN ${concepts}`),
     ]);
   }
 
@@ -135,7 +140,11 @@ export class GraphRepository {
    * the first concept's mentions, `b` the second's. Distinct (concept, note, section) rows first: counting distinct
    * sections over the raw mention join was ten times slower on dendron-site.
    */
-  private async relatedEdges(a: Prisma.Sql, b: Prisma.Sql, pair: Prisma.Sql = Prisma.sql`b.conceptId <> a.conceptId`): Promise<GraphEdgeRecord[]> {
+  private async relatedEdges(
+    a: Prisma.Sql,
+    b: Prisma.Sql,
+    pair: Prisma.Sql = Prisma.sql`b.conceptId <> a.conceptId`,
+  ): Promise<GraphEdgeRecord[]> {
     const rows = await this.prisma.$queryRaw<PairRow[]>`
       WITH a AS (SELECT DISTINCT conceptId, noteId, coalesce(sectionOrdinal, -1) AS s FROM ConceptMention WHERE ${a}),
            b AS (SELECT DISTINCT conceptId, noteId, coalesce(sectionOrdinal, -1) AS s FROM ConceptMention
@@ -162,7 +171,10 @@ export class GraphRepository {
   }
 
   /** Links that resolve to no note (external URLs excluded), in (source fname, link id) order: document order per note. */
-  async brokenLinks(after: { fname: string; id: number } | null, take: number): Promise<{ rows: (LinkRecord & { fname: string })[]; total: number }> {
+  async brokenLinks(
+    after: { fname: string; id: number } | null,
+    take: number,
+  ): Promise<{ rows: (LinkRecord & { fname: string })[]; total: number }> {
     const broken = Prisma.sql`l.targetId IS NULL AND l.kind <> 'url'`;
     const cursor = after ? Prisma.sql`AND (n.fname > ${after.fname} OR (n.fname = ${after.fname} AND l.id > ${after.id}))` : Prisma.empty;
     const [rows, count] = await Promise.all([
@@ -173,7 +185,10 @@ export class GraphRepository {
         WHERE ${broken} ${cursor} ORDER BY n.fname, l.id LIMIT ${take}`,
       this.prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Link l WHERE ${broken}`,
     ]);
-    return { rows: rows.map((r) => ({ ...r, id: Number(r.id), line: Number(r.line), column: Number(r.column) })), total: Number(count[0].n) };
+    return {
+      rows: rows.map((r) => ({ ...r, id: Number(r.id), line: Number(r.line), column: Number(r.column) })),
+      total: Number(count[0].n),
+    };
   }
 
   /**

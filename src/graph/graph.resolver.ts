@@ -19,12 +19,12 @@ export class GraphResolver {
   @Query(() => GraphModel, { description: 'The nodes within `depth` hops of `from` (edges taken both ways) and the edges among them.' })
   async graph(@Args() args: GraphArgs): Promise<GraphModel> {
     const g = await this.graphs.graph(args.from, args.depth, args.kinds);
-    return { nodes: g.nodes.map(GraphNodeModel.from), edges: g.edges.map(GraphEdgeModel.from) };
+    return { nodes: g.nodes.map((n) => GraphNodeModel.from(n)), edges: g.edges.map((e) => GraphEdgeModel.from(e)) };
   }
 
   @Query(() => [GraphNodeModel], { description: 'A shortest path from `from` to `to` (edges taken both ways), [] when none.' })
   async path(@Args() args: PathArgs): Promise<GraphNodeModel[]> {
-    return (await this.graphs.path(args.from, args.to, args.kinds)).map(GraphNodeModel.from);
+    return (await this.graphs.path(args.from, args.to, args.kinds)).map((n) => GraphNodeModel.from(n));
   }
 
   @Query(() => String, { description: 'The graph as a file: a neighbourhood with `from`, else the whole note graph.' })
@@ -43,10 +43,11 @@ export class GraphResolver {
   }
 
   @Query(() => [UnlinkedMentionModel], {
-    description: 'Lines of other notes that name the note (its title; its last fname segment too when the title is derived) without linking to it.',
+    description:
+      'Lines of other notes that name the note (its title; its last fname segment too when the title is derived) without linking to it.',
   })
   async unlinkedMentions(@Args() args: UnlinkedMentionsArgs): Promise<UnlinkedMentionModel[]> {
-    return (await this.audit.unlinkedMentions(args.note, args.first)).map(UnlinkedMentionModel.from);
+    return (await this.audit.unlinkedMentions(args.note, args.first)).map((m) => UnlinkedMentionModel.from(m));
   }
 }
 

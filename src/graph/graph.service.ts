@@ -85,9 +85,7 @@ export class GraphService {
 
   /** With `from`: its neighbourhood (all kinds unless told); without: the whole note graph. */
   async exportGraph(format: GraphFormatName, options: ExportOptions = {}): Promise<string> {
-    const graph = options.from
-      ? await this.graph(options.from, options.depth ?? 1, options.kinds)
-      : await this.wholeGraph(options.kinds);
+    const graph = options.from ? await this.graph(options.from, options.depth ?? 1, options.kinds) : await this.wholeGraph(options.kinds);
     return renderGraph(format, graph);
   }
 }

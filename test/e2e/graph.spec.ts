@@ -19,11 +19,22 @@ describe('graph over HTTP', () => {
   beforeAll(async () => {
     ws = tempWorkspace();
     ws.write('root.md', note('root', 'Root', 'The vault root.'));
-    ws.write('alpha.md', note('alpha', 'Alpha', 'See [[beta]] and [[beta]] again.\n\nAlso [[missing.note]] and #nosuchtag.\n\nExternal [site](https://example.com).'));
+    ws.write(
+      'alpha.md',
+      note(
+        'alpha',
+        'Alpha',
+        'See [[beta]] and [[beta]] again.\n\nAlso [[missing.note]] and #nosuchtag.\n\nExternal [site](https://example.com).',
+      ),
+    );
     ws.write('beta.md', note('beta', 'Beta', 'On to [[gamma]].\n\nWe run a service-mesh.'));
     ws.write(
       'gamma.md',
-      note('gamma', 'Gamma', 'Gamma talks about alpha without a link.\n\n```\nAlpha in code\n```\n\nAnd `Alpha` inline, [[Alpha|beta]] as a label, alphabet soup.'),
+      note(
+        'gamma',
+        'Gamma',
+        'Gamma talks about alpha without a link.\n\n```\nAlpha in code\n```\n\nAnd `Alpha` inline, [[Alpha|beta]] as a label, alphabet soup.',
+      ),
     );
     ws.write('delta.md', note('delta', 'Delta', 'Here [[alpha]] names Alpha with one.'));
     ws.write('alpha.child.md', note('child', 'Child', 'No links here.'));
@@ -104,10 +115,16 @@ describe('graph over HTTP', () => {
     const first = await gql(`{ orphans(first: 2) { totalCount edges { node { fname } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data?.orphans.totalCount).toBe(4);
     expect(first.data?.orphans.edges.map((e: { node: { fname: string } }) => e.node.fname)).toEqual(['alpha.child', 'lonely']);
-    const next = await gql(`query($after: String) { orphans(first: 2, after: $after) { edges { node { fname } } pageInfo { hasNextPage } } }`, {
-      after: first.data?.orphans.pageInfo.endCursor,
+    const next = await gql(
+      `query($after: String) { orphans(first: 2, after: $after) { edges { node { fname } } pageInfo { hasNextPage } } }`,
+      {
+        after: first.data?.orphans.pageInfo.endCursor,
+      },
+    );
+    expect(next.data?.orphans).toEqual({
+      edges: [{ node: { fname: 'root' } }, { node: { fname: 'topics.service-mesh' } }],
+      pageInfo: { hasNextPage: false },
     });
-    expect(next.data?.orphans).toEqual({ edges: [{ node: { fname: 'root' } }, { node: { fname: 'topics.service-mesh' } }], pageInfo: { hasNextPage: false } });
   });
 
   it('lists broken links with their place (external URLs are not broken)', async () => {
@@ -128,7 +145,9 @@ describe('graph over HTTP', () => {
 
     it('finds prose naming the note without a link, through the full-text index', async () => {
       db.exec('DELETE FROM SearchIndex');
-      db.exec(`INSERT INTO SearchIndex (noteId, sectionOrdinal, title, heading, text) SELECT id, NULL, title, NULL, body FROM Note WHERE stub = 0`);
+      db.exec(
+        `INSERT INTO SearchIndex (noteId, sectionOrdinal, title, heading, text) SELECT id, NULL, title, NULL, body FROM Note WHERE stub = 0`,
+      );
       const { data, errors } = await query('alpha');
       expect(errors).toBeUndefined();
       expect(data?.unlinkedMentions).toEqual(alphaMentions);

@@ -11,7 +11,8 @@
 
 const { register } = require('node:module');
 
-const purify = 'export default { sanitize: (s) => s, addHook() {}, removeHook() {}, removeHooks() {}, removeAllHooks() {}, isSupported: true };';
+const purify =
+  'export default { sanitize: (s) => s, addHook() {}, removeHook() {}, removeHooks() {}, removeAllHooks() {}, isSupported: true };';
 const hooks = `export async function resolve(specifier, context, next) {
   if (specifier === 'dompurify') {
     return { url: 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(purify)}), shortCircuit: true };

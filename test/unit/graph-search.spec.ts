@@ -136,7 +136,9 @@ describe('findUnlinkedMentions', () => {
   const candidate = (body: string, linkedLines: number[] = []) => ({ noteId: 'n', body, bodyLine: 8, linkedLines });
 
   it('finds whole-word, case-insensitive names in prose, with file line and column', () => {
-    const body = ['', 'A service  mesh here.', 'The SERVICE-MESH again; meshes no.', 'servicemesh and service-meshy do not count.'].join('\n');
+    const body = ['', 'A service  mesh here.', 'The SERVICE-MESH again; meshes no.', 'servicemesh and service-meshy do not count.'].join(
+      '\n',
+    );
     expect(findUnlinkedMentions(candidate(body), matcher)).toEqual([
       { noteId: 'n', line: 9, column: 3, snippet: 'A service  mesh here.' },
       { noteId: 'n', line: 10, column: 5, snippet: 'The SERVICE-MESH again; meshes no.' },
