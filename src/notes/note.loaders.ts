@@ -14,6 +14,7 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 /** One set per GraphQL request, so relations are batched (no query per parent) and never cached across requests. */
 export interface NoteLoaders {
   note: DataLoader<string, NoteModel | null>;
+  body: DataLoader<string, string>;
   children: DataLoader<string, NoteModel[]>;
   sections: DataLoader<string, SectionModel[]>;
   links: DataLoader<string, LinkModel[]>;
@@ -29,6 +30,10 @@ export class NoteLoaderFactory {
       note: new DataLoader(async (ids) => {
         const byId = new Map((await this.notes.findByIds(ids)).map((n) => [n.id, NoteModel.from(n)]));
         return ids.map((id) => byId.get(id) ?? null);
+      }),
+      body: new DataLoader(async (ids) => {
+        const byId = new Map((await this.notes.bodiesOf(ids)).map((n) => [n.id, n.body]));
+        return ids.map((id) => byId.get(id) ?? '');
       }),
       children: new DataLoader(async (ids) =>
         groupBy(ids, await this.notes.childrenOf(ids), (n) => n.parentId ?? '').map((g) => g.map((n) => NoteModel.from(n))),

@@ -11,7 +11,6 @@ export interface NoteRecord {
   parentId: string | null;
   tags: string[];
   custom: Record<string, unknown>;
-  body: string;
   path: string | null;
 }
 

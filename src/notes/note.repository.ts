@@ -14,7 +14,6 @@ const noteSelect = {
   parentId: true,
   tags: true,
   custom: true,
-  body: true,
   path: true,
   vault: { select: { name: true } },
 } satisfies Prisma.NoteSelect;
@@ -34,7 +33,6 @@ function toRecord(row: NoteRow): NoteRecord {
     parentId: row.parentId,
     tags: JSON.parse(row.tags) as string[],
     custom: JSON.parse(row.custom) as Record<string, unknown>,
-    body: row.body,
     path: row.path,
   };
 }
@@ -57,6 +55,11 @@ export class NoteRepository {
       select: noteSelect,
     });
     return row ? toRecord(row) : null;
+  }
+
+  /** Bodies are the bulk of a note row: they load only when a query asks for them. */
+  async bodiesOf(ids: readonly string[]): Promise<{ id: string; body: string }[]> {
+    return this.prisma.note.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } });
   }
 
   async findByIds(ids: readonly string[]): Promise<NoteRecord[]> {

@@ -34,6 +34,11 @@ export class NotesResolver {
     return this.noteRepo.diagnostics(Math.min(Math.max(first, 1), 1000));
   }
 
+  @ResolveField(() => String, { description: 'Markdown body, without frontmatter.' })
+  body(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<string> {
+    return ctx.loaders.body.load(note.id);
+  }
+
   @ResolveField(() => NoteModel, { nullable: true })
   parent(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<NoteModel | null> | null {
     return note.parentId ? ctx.loaders.note.load(note.parentId) : null;

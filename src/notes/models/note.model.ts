@@ -37,8 +37,6 @@ export class NoteModel {
   tags!: string[];
   @Field({ description: 'Frontmatter keys that are not Dendron’s own, as a JSON object.' })
   custom!: string;
-  @Field({ description: 'Markdown body, without frontmatter.' })
-  body!: string;
   @Field(() => String, { nullable: true, description: 'File path relative to the vault; null for stubs.' })
   path!: string | null;
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// GraphQL read throughput and latency with autocannon against the real server on a generated vault.
+// Compares `note(fname) { backlinks { source { title } } }` with `{ __typename }` (the server's own floor).
+// Usage: node scripts/bench-api.js [--notes 10000] [--seconds 10]   (needs a build: dist/)
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const Database = require('better-sqlite3');
+const { generateVault } = require('./gen-vault.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'bin', 'vaultgraph.js');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+
+function run(url, body, connections, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections, duration: seconds },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function main() {
+  const notes = Number(arg('notes', '10000'));
+  const seconds = Number(arg('seconds', '10'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-api-bench-'));
+  const vault = path.join(tmp, 'vault');
+  const dbFile = path.join(tmp, 'api.db');
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: vault, HOST: '127.0.0.1', NODE_ENV: 'production' };
+  let server;
+  try {
+    generateVault({ out: vault, notes, seed: 'api', quiet: true });
+    const synced = spawnSync(process.execPath, [CLI, 'sync', '--quiet'], { env, encoding: 'utf8' });
+    if (synced.status !== 0) {
+      throw new Error(synced.stderr);
+    }
+    // A note at the 90th percentile of backlink counts (the hub notes, like root with a backlink from every
+    // #tag-less note, are reported separately by their count rather than picked).
+    const db = new Database(dbFile, { readonly: true });
+    const counts = db
+      .prepare('SELECT n.fname, count(*) AS n FROM Link l JOIN Note n ON n.id = l.targetId WHERE n.stub = 0 GROUP BY n.id ORDER BY n')
+      .all();
+    db.close();
+    const target = counts[Math.floor(counts.length * 0.9)];
+    const port = 39500 + Math.floor(Math.random() * 400);
+    server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve, reject) => {
+      server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const floor = { query: '{ __typename }' };
+    const backlinks = { query: `{ note(fname: "${target.fname}") { backlinks { source { title } } } }` };
+    await run(url, backlinks, 4, 2); // warm-up
+    const floor32 = await run(url, floor, 32, seconds);
+    const back32 = await run(url, backlinks, 32, seconds);
+    const back1 = await run(url, backlinks, 1, seconds);
+    const errors = [floor32, back32, back1].reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const row = (name, r) =>
+      `${name.padEnd(46)} ${String(Math.round(r.requests.average)).padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms`;
+    console.log(
+      `vault: ${notes} notes; ${target.fname} has ${target.n} backlinks (90th percentile; the most: ${counts[counts.length - 1].n})`,
+    );
+    console.log(row('{ __typename }, 32 connections', floor32));
+    console.log(row('note { backlinks { source { title } } }, 32 conn.', back32));
+    console.log(row('note { backlinks { source { title } } }, 1 conn.', back1));
+    const ratio = back32.requests.average / floor32.requests.average;
+    console.log(`backlinks / __typename throughput at 32 connections: ${(100 * ratio).toFixed(0)}% (target >= 40%)`);
+    console.log(`backlinks p99 at 1 connection: ${back1.latency.p99} ms (target <= 5 ms); errors: ${errors}`);
+    fs.mkdirSync(path.join(ROOT, 'bench-out'), { recursive: true });
+    fs.writeFileSync(
+      path.join(ROOT, 'bench-out', 'api.json'),
+      JSON.stringify(
+        {
+          notes,
+          backlinks: target.n,
+          floor32: floor32.requests.average,
+          back32: back32.requests.average,
+          back1p99: back1.latency.p99,
+          ratio,
+        },
+        null,
+        2,
+      ),
+    );
+    if (errors > 0) {
+      process.exitCode = 1;
+    }
+  } finally {
+    server?.kill('SIGTERM');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
