@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
+import { SqliteReader } from '../common/sqlite-reader';
 import { PrismaService } from '../prisma/prisma.service';
 import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, SectionRecord, StatsRecord } from './note.records';
 
@@ -20,6 +21,24 @@ const noteSelect = {
 
 type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
+/** An id list bound as one JSON parameter, so a statement serves any number of ids. */
+const ID_LIST = '(SELECT value FROM json_each(?))';
+const NOTE_COLUMNS = `SELECT n.id, v.name AS vault, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags,
+  n.custom, n.path FROM Note n JOIN Vault v ON v.id = n.vaultId`;
+const LINK_COLUMNS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal
+  FROM Link`;
+
+type NoteSqlRow = Omit<NoteRecord, 'stub' | 'tags' | 'custom'> & { stub: number; tags: string; custom: string };
+
+function fromSql(row: NoteSqlRow): NoteRecord {
+  return {
+    ...row,
+    stub: row.stub === 1,
+    tags: JSON.parse(row.tags) as string[],
+    custom: JSON.parse(row.custom) as Record<string, unknown>,
+  };
+}
+
 function toRecord(row: NoteRow): NoteRecord {
   return {
     id: row.id,
@@ -37,43 +56,51 @@ function toRecord(row: NoteRow): NoteRecord {
   };
 }
 
-/** Every notes query the API makes. */
+/**
+ * Every notes query the API makes. The per-request loaders' lookups (by id, children, sections, links) are
+ * hand-written statements on the read connection; listing, counting and diagnostics go through Prisma.
+ */
 @Injectable()
 export class NoteRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reader: SqliteReader,
+  ) {}
 
-  async findById(id: string): Promise<NoteRecord | null> {
-    const row = await this.prisma.note.findUnique({ where: { id }, select: noteSelect });
-    return row ? toRecord(row) : null;
+  findById(id: string): Promise<NoteRecord | null> {
+    const row = this.reader.statement(`${NOTE_COLUMNS} WHERE n.id = ?`).get(id) as NoteSqlRow | undefined;
+    return Promise.resolve(row ? fromSql(row) : null);
   }
 
   /** By fname; without a vault, the first vault that has it. */
-  async findByFname(fname: string, vault?: string | null): Promise<NoteRecord | null> {
-    const row = await this.prisma.note.findFirst({
-      where: { fname, ...(vault ? { vault: { name: vault } } : {}) },
-      orderBy: { vaultId: 'asc' },
-      select: noteSelect,
-    });
-    return row ? toRecord(row) : null;
+  findByFname(fname: string, vault?: string | null): Promise<NoteRecord | null> {
+    const row = (
+      vault
+        ? this.reader.statement(`${NOTE_COLUMNS} WHERE n.fname = ? AND v.name = ?`).get(fname, vault)
+        : this.reader.statement(`${NOTE_COLUMNS} WHERE n.fname = ? ORDER BY n.vaultId LIMIT 1`).get(fname)
+    ) as NoteSqlRow | undefined;
+    return Promise.resolve(row ? fromSql(row) : null);
   }
 
   /** Bodies are the bulk of a note row: they load only when a query asks for them. */
-  async bodiesOf(ids: readonly string[]): Promise<{ id: string; body: string }[]> {
-    return this.prisma.note.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } });
+  bodiesOf(ids: readonly string[]): Promise<{ id: string; body: string }[]> {
+    return Promise.resolve(
+      this.reader.statement(`SELECT id, body FROM Note WHERE id IN ${ID_LIST}`).all(JSON.stringify(ids)) as {
+        id: string;
+        body: string;
+      }[],
+    );
   }
 
-  async findByIds(ids: readonly string[]): Promise<NoteRecord[]> {
-    const rows = await this.prisma.note.findMany({ where: { id: { in: [...ids] } }, select: noteSelect });
-    return rows.map(toRecord);
+  findByIds(ids: readonly string[]): Promise<NoteRecord[]> {
+    return Promise.resolve(
+      (this.reader.statement(`${NOTE_COLUMNS} WHERE n.id IN ${ID_LIST}`).all(JSON.stringify(ids)) as NoteSqlRow[]).map(fromSql),
+    );
   }
 
-  async childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
-    const rows = await this.prisma.note.findMany({
-      where: { parentId: { in: [...parentIds] } },
-      orderBy: { fname: 'asc' },
-      select: noteSelect,
-    });
-    return rows.map(toRecord);
+  childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
+    const rows = this.reader.statement(`${NOTE_COLUMNS} WHERE n.parentId IN ${ID_LIST} ORDER BY n.fname`).all(JSON.stringify(parentIds));
+    return Promise.resolve((rows as NoteSqlRow[]).map(fromSql));
   }
 
   /** A page in (fname, id) order after the cursor position; `take` one more to know if there is a next page. */
@@ -99,30 +126,22 @@ export class NoteRepository {
     return { rows: rows.map(toRecord), total };
   }
 
-  async sectionsOf(noteIds: readonly string[]): Promise<SectionRecord[]> {
-    return this.prisma.section.findMany({
-      where: { noteId: { in: [...noteIds] } },
-      orderBy: [{ noteId: 'asc' }, { ordinal: 'asc' }],
-      select: {
-        noteId: true,
-        ordinal: true,
-        heading: true,
-        depth: true,
-        slug: true,
-        chapter: true,
-        startLine: true,
-        endLine: true,
-        parentOrdinal: true,
-      },
-    });
+  sectionsOf(noteIds: readonly string[]): Promise<SectionRecord[]> {
+    const sql = `SELECT noteId, ordinal, heading, depth, slug, chapter, startLine, endLine, parentOrdinal FROM Section
+                 WHERE noteId IN ${ID_LIST} ORDER BY noteId, ordinal`;
+    return Promise.resolve(this.reader.statement(sql).all(JSON.stringify(noteIds)) as SectionRecord[]);
   }
 
-  async linksFrom(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return this.prisma.link.findMany({ where: { sourceId: { in: [...noteIds] } }, orderBy: { id: 'asc' }, select: linkSelect });
+  linksFrom(noteIds: readonly string[]): Promise<LinkRecord[]> {
+    return Promise.resolve(
+      this.reader.statement(`${LINK_COLUMNS} WHERE sourceId IN ${ID_LIST} ORDER BY id`).all(JSON.stringify(noteIds)) as LinkRecord[],
+    );
   }
 
-  async linksTo(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return this.prisma.link.findMany({ where: { targetId: { in: [...noteIds] } }, orderBy: { id: 'asc' }, select: linkSelect });
+  linksTo(noteIds: readonly string[]): Promise<LinkRecord[]> {
+    return Promise.resolve(
+      this.reader.statement(`${LINK_COLUMNS} WHERE targetId IN ${ID_LIST} ORDER BY id`).all(JSON.stringify(noteIds)) as LinkRecord[],
+    );
   }
 
   async stats(): Promise<StatsRecord> {
@@ -146,18 +165,3 @@ export class NoteRepository {
     return rows.map((d) => ({ vault: d.vault.name, file: d.path, line: d.line, code: d.code, severity: d.severity, message: d.message }));
   }
 }
-
-const linkSelect = {
-  id: true,
-  sourceId: true,
-  kind: true,
-  targetFname: true,
-  targetVault: true,
-  targetId: true,
-  anchor: true,
-  alias: true,
-  url: true,
-  line: true,
-  column: true,
-  sectionOrdinal: true,
-} satisfies Prisma.LinkSelect;

@@ -4,8 +4,9 @@ import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspa
 
 /**
  * No N+1: the number of SQL statements a query runs must not grow with the number of parents. Prisma's driver
- * adapter prepares every statement on its better-sqlite3 connection, so counting `Database#prepare` calls during
- * one request counts the statements (Prisma's `$on('query')` is not available with driver adapters).
+ * adapter and our read connection both run statements through better-sqlite3, so counting executions of
+ * `Statement#all/get/run/iterate` during one request counts the statements (Prisma's `$on('query')` is not
+ * available with driver adapters, and cached prepared statements make `prepare` calls a poor proxy).
  */
 describe('SQL statements per GraphQL request', () => {
   const NOTES = 150;
@@ -29,13 +30,16 @@ describe('SQL statements per GraphQL request', () => {
   });
 
   async function statementsOf(query: string): Promise<{ count: number; data: Record<string, any> | undefined }> {
-    const prepare = jest.spyOn(Database.prototype, 'prepare');
+    const probe = new Database(':memory:');
+    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<'all' | 'get' | 'run' | 'iterate', () => unknown>;
+    probe.close();
+    const spies = (['all', 'get', 'run', 'iterate'] as const).map((method) => jest.spyOn(statement, method));
     try {
       const { data, errors } = await server.gql(query);
       expect(errors).toBeUndefined();
-      return { count: prepare.mock.calls.length, data };
+      return { count: spies.reduce((n, spy) => n + spy.mock.calls.length, 0), data };
     } finally {
-      prepare.mockRestore();
+      spies.forEach((spy) => spy.mockRestore());
     }
   }
 
