@@ -2,7 +2,8 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import type { GqlContext } from '../common/graphql/gql-context';
 import { NoteModel } from '../notes/models/note.model';
 import { NoteConnection } from '../notes/models/note-connection.model';
-import { ExportGraphArgs, GraphArgs, PageArgs, PathArgs, UnlinkedMentionsArgs } from './dto/graph.args';
+import { PageArgs } from '../common/graphql/pagination';
+import { ExportGraphArgs, GraphArgs, PathArgs, UnlinkedMentionsArgs } from './dto/graph.args';
 import { GraphService } from './graph.service';
 import { LinkAuditService } from './link-audit.service';
 import { BrokenLinkConnection } from './models/broken-link-connection.model';

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, Max, Min } from 'class-validator';
 import { DomainError, ErrorCode } from '../errors';
 
 @ObjectType()
@@ -24,4 +25,17 @@ export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => val
     // fall through to the error below
   }
   throw new DomainError(ErrorCode.BadInput, `invalid cursor: ${cursor}`);
+}
+
+/** `first` / `after` of every cursor-paginated list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'page size, 1 to 100' })
+  @Min(1)
+  @Max(100)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  after?: string | null;
 }

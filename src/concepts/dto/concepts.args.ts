@@ -1,5 +1,6 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { PageArgs } from '../../common/graphql/pagination';
 import { ConceptKind } from '../models/concept.model';
 
 @InputType()
@@ -11,19 +12,10 @@ export class ConceptFilter {
 }
 
 @ArgsType()
-export class ConceptsArgs {
+export class ConceptsArgs extends PageArgs {
   @Field(() => ConceptFilter, { nullable: true })
   @IsOptional()
   filter?: ConceptFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'page size, 1 to 100' })
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  after?: string | null;
 }
 
 @ArgsType()

@@ -56,18 +56,6 @@ export class ExportGraphArgs {
 }
 
 @ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'page size, 1 to 100' })
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  after?: string | null;
-}
-
-@ArgsType()
 export class UnlinkedMentionsArgs {
   @Field({ description: 'The mentioned note: id or fname.' })
   note!: string;

@@ -1,5 +1,6 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { PageArgs } from '../../common/graphql/pagination';
 
 @InputType()
 export class NoteFilter {
@@ -16,19 +17,10 @@ export class NoteFilter {
 }
 
 @ArgsType()
-export class NotesArgs {
+export class NotesArgs extends PageArgs {
   @Field(() => NoteFilter, { nullable: true })
   @IsOptional()
   filter?: NoteFilter | null;
-
-  @Field(() => Int, { defaultValue: 20, description: 'page size, 1 to 100' })
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  after?: string | null;
 }
 
 @ArgsType()
