@@ -89,7 +89,8 @@ const median = (xs) => {
 };
 const round = (x, digits = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-function machine() {
+/** The machine, and the commit of the checkout measured (null when --root is not a git checkout). */
+function machine(root) {
   let cpu = 'unknown';
   try {
     const line = fs
@@ -100,9 +101,9 @@ function machine() {
   } catch {
     cpu = os.cpus()[0]?.model ?? cpu;
   }
-  const git = (args) => {
+  const git = (args, cwd = root) => {
     try {
-      return execFileSync('git', args, { cwd: HERE, stdio: ['ignore', 'pipe', 'ignore'] })
+      return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
         .toString()
         .trim();
     } catch {
@@ -116,6 +117,7 @@ function machine() {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     commit: git(['rev-parse', '--short', 'HEAD']),
+    benchScriptCommit: git(['rev-parse', '--short', 'HEAD'], HERE),
     dirty: (git(['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',
     rssSource: fs.existsSync(TIME_BIN) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS',
     // Other work on the machine skews wall times: recorded so a reader can tell.
@@ -385,7 +387,7 @@ function main() {
     command: ['node', 'scripts/bench.js', ...process.argv.slice(2)].join(' '),
     root: opts.root,
     seed: opts.seed,
-    machine: machine(),
+    machine: machine(opts.root),
     startup: null,
     sizes: [],
     targets: [],
