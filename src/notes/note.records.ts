@@ -10,7 +10,8 @@ export interface NoteRecord {
   stub: boolean;
   parentId: string | null;
   tags: string[];
-  custom: Record<string, unknown>;
+  /** Frontmatter keys that are not Dendron's own: a JSON object, as stored. */
+  custom: string;
   path: string | null;
 }
 

@@ -23,20 +23,34 @@ type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
-const NOTE_COLUMNS = `SELECT n.id, v.name AS vault, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags,
-  n.custom, n.path FROM Note n JOIN Vault v ON v.id = n.vaultId`;
-const LINK_COLUMNS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal
-  FROM Link`;
+const NOTE_COLUMNS = `n.id, v.name AS vault, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags, n.custom, n.path`;
+const NOTES = `SELECT ${NOTE_COLUMNS} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
+const LINKS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal FROM Link`;
 
-type NoteSqlRow = Omit<NoteRecord, 'stub' | 'tags' | 'custom'> & { stub: number; tags: string; custom: string };
+/**
+ * The loaders' statements, built once: SqliteReader keys its prepared statements by SQL text, and hashing a freshly
+ * concatenated string on every call showed up in the profile.
+ */
+const SQL = {
+  noteById: `${NOTES} WHERE n.id = ?`,
+  noteByFnameInVault: `${NOTES} WHERE n.fname = ? AND v.name = ?`,
+  // Vaults first (a handful), then the (vaultId, fname) index per vault: `ORDER BY n.vaultId` alone made SQLite walk
+  // that whole index.
+  noteByFname: `SELECT ${NOTE_COLUMNS} FROM Vault v CROSS JOIN Note n ON n.vaultId = v.id WHERE n.fname = ? ORDER BY v.id LIMIT 1`,
+  notesByIds: `${NOTES} WHERE n.id IN ${ID_LIST}`,
+  bodies: `SELECT id, body FROM Note WHERE id IN ${ID_LIST}`,
+  children: `${NOTES} WHERE n.parentId IN ${ID_LIST} ORDER BY n.fname`,
+  sections: `SELECT noteId, ordinal, heading, depth, slug, chapter, startLine, endLine, parentOrdinal FROM Section
+             WHERE noteId IN ${ID_LIST} ORDER BY noteId, ordinal`,
+  // (sourceId, id) and (targetId, id) are the indexes' own order: no sort step.
+  linksFrom: `${LINKS} WHERE sourceId IN ${ID_LIST} ORDER BY sourceId, id`,
+  linksTo: `${LINKS} WHERE targetId IN ${ID_LIST} ORDER BY targetId, id`,
+} as const;
+
+type NoteSqlRow = Omit<NoteRecord, 'stub' | 'tags'> & { stub: number; tags: string };
 
 function fromSql(row: NoteSqlRow): NoteRecord {
-  return {
-    ...row,
-    stub: row.stub === 1,
-    tags: JSON.parse(row.tags) as string[],
-    custom: JSON.parse(row.custom) as Record<string, unknown>,
-  };
+  return { ...row, stub: row.stub === 1, tags: JSON.parse(row.tags) as string[] };
 }
 
 function toRecord(row: NoteRow): NoteRecord {
@@ -51,11 +65,10 @@ function toRecord(row: NoteRow): NoteRecord {
     stub: row.stub,
     parentId: row.parentId,
     tags: JSON.parse(row.tags) as string[],
-    custom: JSON.parse(row.custom) as Record<string, unknown>,
+    custom: row.custom,
     path: row.path,
   };
 }
-
 /**
  * Every notes query the API makes. The per-request loaders' lookups (by id, children, sections, links) are
  * hand-written statements on the read connection; listing, counting and diagnostics go through Prisma.
@@ -68,16 +81,14 @@ export class NoteRepository {
   ) {}
 
   findById(id: string): Promise<NoteRecord | null> {
-    const row = this.reader.statement(`${NOTE_COLUMNS} WHERE n.id = ?`).get(id) as NoteSqlRow | undefined;
+    const row = this.reader.statement(SQL.noteById).get(id) as NoteSqlRow | undefined;
     return Promise.resolve(row ? fromSql(row) : null);
   }
 
   /** By fname; without a vault, the first vault that has it. */
   findByFname(fname: string, vault?: string | null): Promise<NoteRecord | null> {
     const row = (
-      vault
-        ? this.reader.statement(`${NOTE_COLUMNS} WHERE n.fname = ? AND v.name = ?`).get(fname, vault)
-        : this.reader.statement(`${NOTE_COLUMNS} WHERE n.fname = ? ORDER BY n.vaultId LIMIT 1`).get(fname)
+      vault ? this.reader.statement(SQL.noteByFnameInVault).get(fname, vault) : this.reader.statement(SQL.noteByFname).get(fname)
     ) as NoteSqlRow | undefined;
     return Promise.resolve(row ? fromSql(row) : null);
   }
@@ -85,7 +96,7 @@ export class NoteRepository {
   /** Bodies are the bulk of a note row: they load only when a query asks for them. */
   bodiesOf(ids: readonly string[]): Promise<{ id: string; body: string }[]> {
     return Promise.resolve(
-      this.reader.statement(`SELECT id, body FROM Note WHERE id IN ${ID_LIST}`).all(JSON.stringify(ids)) as {
+      this.reader.statement(SQL.bodies).all(JSON.stringify(ids)) as {
         id: string;
         body: string;
       }[],
@@ -93,13 +104,11 @@ export class NoteRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<NoteRecord[]> {
-    return Promise.resolve(
-      (this.reader.statement(`${NOTE_COLUMNS} WHERE n.id IN ${ID_LIST}`).all(JSON.stringify(ids)) as NoteSqlRow[]).map(fromSql),
-    );
+    return Promise.resolve((this.reader.statement(SQL.notesByIds).all(JSON.stringify(ids)) as NoteSqlRow[]).map(fromSql));
   }
 
   childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
-    const rows = this.reader.statement(`${NOTE_COLUMNS} WHERE n.parentId IN ${ID_LIST} ORDER BY n.fname`).all(JSON.stringify(parentIds));
+    const rows = this.reader.statement(SQL.children).all(JSON.stringify(parentIds));
     return Promise.resolve((rows as NoteSqlRow[]).map(fromSql));
   }
 
@@ -127,21 +136,15 @@ export class NoteRepository {
   }
 
   sectionsOf(noteIds: readonly string[]): Promise<SectionRecord[]> {
-    const sql = `SELECT noteId, ordinal, heading, depth, slug, chapter, startLine, endLine, parentOrdinal FROM Section
-                 WHERE noteId IN ${ID_LIST} ORDER BY noteId, ordinal`;
-    return Promise.resolve(this.reader.statement(sql).all(JSON.stringify(noteIds)) as SectionRecord[]);
+    return Promise.resolve(this.reader.statement(SQL.sections).all(JSON.stringify(noteIds)) as SectionRecord[]);
   }
 
   linksFrom(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve(
-      this.reader.statement(`${LINK_COLUMNS} WHERE sourceId IN ${ID_LIST} ORDER BY id`).all(JSON.stringify(noteIds)) as LinkRecord[],
-    );
+    return Promise.resolve(this.reader.statement(SQL.linksFrom).all(JSON.stringify(noteIds)) as LinkRecord[]);
   }
 
   linksTo(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve(
-      this.reader.statement(`${LINK_COLUMNS} WHERE targetId IN ${ID_LIST} ORDER BY id`).all(JSON.stringify(noteIds)) as LinkRecord[],
-    );
+    return Promise.resolve(this.reader.statement(SQL.linksTo).all(JSON.stringify(noteIds)) as LinkRecord[]);
   }
 
   async stats(): Promise<StatsRecord> {

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import { countStatements } from '../support/statement-count';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /**
- * No N+1: the number of SQL statements a query runs must not grow with the number of parents. Prisma's driver
- * adapter and our read connection both run statements through better-sqlite3, so counting executions of
- * `Statement#all/get/run/iterate` during one request counts the statements (Prisma's `$on('query')` is not
- * available with driver adapters, and cached prepared statements make `prepare` calls a poor proxy).
+ * No N+1: the number of SQL statements a query runs must not grow with the number of parents. The shared read cache
+ * is off here, so that every request loads what it asks for (read-cache.spec.ts tests the cache).
  */
 describe('SQL statements per GraphQL request', () => {
   const NOTES = 150;
@@ -21,7 +19,7 @@ describe('SQL statements per GraphQL request', () => {
       ws.write(`n${String(i).padStart(3, '0')}.md`, note(`id${i}`, `Note ${i}`, body));
     }
     ws.write('concepts.yml', 'sidecar: []\nxDS: []\ncontrol plane: [control planes]\n');
-    server = await startE2eServer(ws);
+    server = await startE2eServer(ws, { VAULTGRAPH_READ_CACHE: 'off' });
   });
 
   afterAll(async () => {
@@ -29,19 +27,7 @@ describe('SQL statements per GraphQL request', () => {
     ws.cleanup();
   });
 
-  async function statementsOf(query: string): Promise<{ count: number; data: Record<string, any> | undefined }> {
-    const probe = new Database(':memory:');
-    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<'all' | 'get' | 'run' | 'iterate', () => unknown>;
-    probe.close();
-    const spies = (['all', 'get', 'run', 'iterate'] as const).map((method) => jest.spyOn(statement, method));
-    try {
-      const { data, errors } = await server.gql(query);
-      expect(errors).toBeUndefined();
-      return { count: spies.reduce((n, spy) => n + spy.mock.calls.length, 0), data };
-    } finally {
-      spies.forEach((spy) => spy.mockRestore());
-    }
-  }
+  const statementsOf = (query: string) => countStatements(server, query);
 
   it('loads backlinks and their sources for a page of notes in a bounded number of statements', async () => {
     const query = (first: number) => `{ notes(first: ${first}) { edges { node { title backlinks { source { title } } } } } }`;

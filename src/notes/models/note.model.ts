@@ -43,12 +43,20 @@ export class NoteModel {
   parentId!: string | null;
 
   static from(r: NoteRecord): NoteModel {
-    return Object.assign(new NoteModel(), {
-      ...r,
-      created: r.createdMs === null ? null : new Date(r.createdMs),
-      updated: r.updatedMs === null ? null : new Date(r.updatedMs),
-      custom: JSON.stringify(r.custom),
-    });
+    const note = new NoteModel();
+    note.id = r.id;
+    note.fname = r.fname;
+    note.vault = r.vault;
+    note.title = r.title;
+    note.desc = r.desc;
+    note.created = r.createdMs === null ? null : new Date(r.createdMs);
+    note.updated = r.updatedMs === null ? null : new Date(r.updatedMs);
+    note.stub = r.stub;
+    note.tags = r.tags;
+    note.custom = r.custom;
+    note.path = r.path;
+    note.parentId = r.parentId;
+    return note;
   }
 }
 
