@@ -1,5 +1,5 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GqlContext } from '../common/graphql/gql-context';
+import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { ConceptService } from './concept.service';
 import { ConceptsArgs, DefineConceptArgs } from './dto/concepts.args';
@@ -34,7 +34,7 @@ export class ConceptsResolver {
   }
 
   @ResolveField(() => [MentionModel], { description: 'Where the notes name it, by note fname and line.' })
-  mentions(@Parent() concept: ConceptModel, @Context() ctx: GqlContext): Promise<MentionModel[]> {
+  mentions(concept: ConceptModel, _args: NoArgs, ctx: GqlContext): Promise<MentionModel[]> {
     return ctx.loaders.conceptMentions.load(concept.id);
   }
 
@@ -48,7 +48,7 @@ export class ConceptsResolver {
   }
 
   @ResolveField(() => [NoteModel], { description: 'Notes that mention it, in fname order.' })
-  async notes(@Parent() concept: ConceptModel, @Context() ctx: GqlContext): Promise<NoteModel[]> {
+  async notes(concept: ConceptModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel[]> {
     const ids = [...new Set((await ctx.loaders.conceptMentions.load(concept.id)).map((m) => m.noteId))];
     return (await ctx.loaders.note.loadMany(ids)).filter((n): n is NoteModel => n instanceof NoteModel);
   }
@@ -57,12 +57,12 @@ export class ConceptsResolver {
 @Resolver(() => MentionModel)
 export class MentionsResolver {
   @ResolveField(() => NoteModel)
-  async note(@Parent() mention: MentionModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+  async note(mention: MentionModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
     return (await ctx.loaders.note.load(mention.noteId)) as NoteModel;
   }
 
   @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the line (see Section.chapterSection).' })
-  async section(@Parent() mention: MentionModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+  async section(mention: MentionModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
     if (mention.sectionOrdinal === null) {
       return null;
     }

@@ -1,5 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GqlContext } from '../common/graphql/gql-context';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel } from '../notes/models/note.model';
 import { NoteConnection } from '../notes/models/note-connection.model';
 import { PageArgs } from '../common/graphql/pagination';
@@ -55,7 +55,7 @@ export class GraphResolver {
 @Resolver(() => UnlinkedMentionModel)
 export class UnlinkedMentionResolver {
   @ResolveField(() => NoteModel, { description: 'The note holding the mention.' })
-  async note(@Parent() mention: UnlinkedMentionModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+  async note(mention: UnlinkedMentionModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
     return (await ctx.loaders.note.load(mention.noteId)) as NoteModel;
   }
 }

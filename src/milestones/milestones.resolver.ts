@@ -1,5 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GqlContext } from '../common/graphql/gql-context';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { LocalDate } from '../common/graphql/local-date.scalar';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { MilestoneWriteService } from './milestone-write.service';
@@ -48,12 +48,12 @@ export class MilestonesResolver {
   }
 
   @ResolveField(() => NoteModel)
-  async note(@Parent() m: MilestoneModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+  async note(m: MilestoneModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
     return (await ctx.loaders.note.load(m.noteId)) as NoteModel;
   }
 
   @ResolveField(() => SectionModel, { nullable: true, description: 'The section whose heading carries the target chapter number.' })
-  async section(@Parent() m: MilestoneModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+  async section(m: MilestoneModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
     if (m.chapter === null) {
       return null;
     }
@@ -65,7 +65,7 @@ export class MilestonesResolver {
 @Resolver(() => NoteModel)
 export class NoteMilestonesResolver {
   @ResolveField(() => [MilestoneModel])
-  milestones(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<MilestoneModel[]> {
+  milestones(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<MilestoneModel[]> {
     return ctx.loaders.milestones.load(note.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GqlContext } from '../common/graphql/gql-context';
+import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteArgs, NotesArgs } from './dto/notes.args';
 import { LinkKind, LinkModel, NoteModel, SectionModel } from './models/note.model';
 import { NoteConnection } from './models/note-connection.model';
@@ -35,22 +35,22 @@ export class NotesResolver {
   }
 
   @ResolveField(() => String, { description: 'Markdown body, without frontmatter.' })
-  body(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<string> {
+  body(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<string> {
     return ctx.loaders.body.load(note.id);
   }
 
   @ResolveField(() => NoteModel, { nullable: true })
-  parent(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<NoteModel | null> | null {
+  parent(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel | null> | null {
     return note.parentId ? ctx.loaders.note.load(note.parentId) : null;
   }
 
   @ResolveField(() => [NoteModel])
-  children(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<NoteModel[]> {
+  children(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel[]> {
     return ctx.loaders.children.load(note.id);
   }
 
   @ResolveField(() => [SectionModel])
-  sections(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<SectionModel[]> {
+  sections(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel[]> {
     return ctx.loaders.sections.load(note.id);
   }
 
@@ -65,7 +65,7 @@ export class NotesResolver {
   }
 
   @ResolveField(() => [LinkModel], { description: 'Links from other notes (and this one) that resolve to this note.' })
-  backlinks(@Parent() note: NoteModel, @Context() ctx: GqlContext): Promise<LinkModel[]> {
+  backlinks(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<LinkModel[]> {
     return ctx.loaders.backlinks.load(note.id);
   }
 }
@@ -77,7 +77,7 @@ export class SectionsResolver {
     description:
       'The chapter the section belongs to: itself, or the nearest enclosing section (through parentOrdinal) whose heading is numbered, as `## 02. Overview` holds `### New problems…`; null outside any chapter.',
   })
-  async chapterSection(@Parent() section: SectionModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+  async chapterSection(section: SectionModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
     const sections = await ctx.loaders.sections.load(section.noteId);
     for (let s: SectionModel | undefined = section; s; s = sections.find((p) => p.ordinal === s?.parentOrdinal)) {
       if (s.chapter !== null) {
@@ -91,17 +91,17 @@ export class SectionsResolver {
 @Resolver(() => LinkModel)
 export class LinksResolver {
   @ResolveField(() => NoteModel)
-  async source(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+  async source(link: LinkModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
     return (await ctx.loaders.note.load(link.sourceId)) as NoteModel;
   }
 
   @ResolveField(() => NoteModel, { nullable: true })
-  target(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<NoteModel | null> | null {
+  target(link: LinkModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel | null> | null {
     return link.targetId ? ctx.loaders.note.load(link.targetId) : null;
   }
 
   @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the link.' })
-  async section(@Parent() link: LinkModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+  async section(link: LinkModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
     if (link.sectionOrdinal === null) {
       return null;
     }

@@ -1,5 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GqlContext } from '../common/graphql/gql-context';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { SearchArgs } from './dto/search.args';
 import { SearchHitModel } from './models/search-hit.model';
@@ -15,7 +15,7 @@ export class SearchResolver {
   }
 
   @ResolveField(() => NoteModel)
-  async note(@Parent() hit: SearchHitModel, @Context() ctx: GqlContext): Promise<NoteModel> {
+  async note(hit: SearchHitModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
     return (await ctx.loaders.note.load(hit.noteId)) as NoteModel;
   }
 
@@ -23,7 +23,7 @@ export class SearchResolver {
     nullable: true,
     description: 'The section whose own text matched (up to the next heading of any depth); null for text before the first heading.',
   })
-  async section(@Parent() hit: SearchHitModel, @Context() ctx: GqlContext): Promise<SectionModel | null> {
+  async section(hit: SearchHitModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
     if (hit.sectionOrdinal === null) {
       return null;
     }

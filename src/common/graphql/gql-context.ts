@@ -23,3 +23,11 @@ export class GqlContextFactory {
     return { req, loaders: { ...this.notes.create(), ...this.milestones.create(), ...this.concepts.create() } };
   }
 }
+
+/**
+ * The `args` of a field resolver that takes none. Field resolvers without arguments are written with graphql's own
+ * signature, `(parent, args: NoArgs, ctx)`, and no parameter decorators: @nestjs/graphql then binds them as the field's
+ * resolver directly instead of running its per-call parameter and pipe pipeline. On a list of 20 backlinks that
+ * pipeline was a fifth of the request (BENCHMARKS.md, GraphQL reads). Fields with @Args keep the decorators.
+ */
+export type NoArgs = Record<string, never>;
