@@ -1,4 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -38,7 +39,8 @@ import { SyncApiModule } from './sync/sync-api.module';
         autoSchemaFile: process.env.VAULTGRAPH_WRITE_SCHEMA === '1' ? path.join(PROJECT_ROOT, 'schema.gql') : true,
         sortSchema: true,
         playground: false,
-        plugins: [ideLandingPage({ endpoint: '/graphql' }), complexityLimitPlugin()],
+        // No cache hints are set anywhere; Apollo's default cache-control plugin would still hook every field.
+        plugins: [ideLandingPage({ endpoint: '/graphql' }), complexityLimitPlugin(), ApolloServerPluginCacheControlDisabled()],
         validationRules: queryLimitRules(),
         formatError: formatGraphqlError,
         context: ({ req }: { req: GqlContext['req'] }): GqlContext => contexts.create(req),
