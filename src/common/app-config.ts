@@ -11,6 +11,8 @@ export class AppConfig {
   /** When set, mutations need `Authorization: Bearer <token>`. */
   readonly apiToken: string | null;
   readonly maxFileBytes: number;
+  /** Whether the API's loaders share rows between requests until the next commit (common/read-cache.ts). */
+  readonly readCache: boolean;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -21,6 +23,7 @@ export class AppConfig {
     this.timeZone = env.VAULTGRAPH_TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
     this.apiToken = env.VAULTGRAPH_TOKEN || null;
     this.maxFileBytes = Number(env.VAULTGRAPH_MAX_FILE_BYTES || 5 * 1024 * 1024);
+    this.readCache = env.VAULTGRAPH_READ_CACHE !== 'off';
     if (!Number.isInteger(this.port) || this.port < 0 || this.port > 65535) {
       throw new Error(`PORT must be a port number, got ${env.PORT}`);
     }

@@ -25,6 +25,14 @@ export class SqliteReader implements OnModuleDestroy {
     return stmt;
   }
 
+  /**
+   * SQLite's `PRAGMA data_version`: it changes whenever another connection (the sync's, Prisma's, another process's)
+   * has committed since this connection last looked. This connection only reads, so it sees every write there is.
+   */
+  dataVersion(): number {
+    return this.statement('PRAGMA data_version').pluck().get() as number;
+  }
+
   onModuleDestroy(): void {
     this.statements.clear();
     this.db?.close();
