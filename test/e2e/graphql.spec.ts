@@ -118,6 +118,19 @@ describe('GraphQL over HTTP', () => {
     expect(big.status).toBe(413);
   });
 
+  it('refuses queries that are too complex, per document and variables', async () => {
+    const fields = Array.from({ length: 5001 }, (_, i) => `f${i}: __typename`).join(' ');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const wide = await gql(`{ ${fields} }`);
+      expect(wide.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    }
+    // Same document, different variables: the complexity is not taken from the first request's.
+    const conditional = `query($wide: Boolean!) { stats { notes } ... @include(if: $wide) { ${fields} } }`;
+    expect((await gql(conditional, { wide: false })).data?.stats.notes).toBeGreaterThan(0);
+    expect((await gql(conditional, { wide: true })).errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect((await gql(conditional, { wide: false })).errors).toBeUndefined();
+  });
+
   it('serves the GraphQL IDE page and its assets locally', async () => {
     const page = await http.get('/graphql').set('accept', 'text/html');
     expect(page.status).toBe(200);
