@@ -11,6 +11,7 @@ import { AppConfig } from './app-config';
 export class SqliteReader implements OnModuleDestroy {
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly rowStatements = new Map<string, Database.Statement>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -18,9 +19,22 @@ export class SqliteReader implements OnModuleDestroy {
   statement(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
-      this.db ??= new Database(this.config.databaseFile, { readonly: true, fileMustExist: true, timeout: 5000 });
-      stmt = this.db.prepare(sql);
+      stmt = this.prepare(sql);
       this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /**
+   * A statement prepared once that returns each row as an array, in the SELECT's column order. better-sqlite3 builds a
+   * keyed object per row slowly (about 1 µs for a dozen columns, as much as SQLite's own work): the loaders' hot
+   * statements read arrays and build their records with a literal.
+   */
+  arrayStatement(sql: string): Database.Statement {
+    let stmt = this.rowStatements.get(sql);
+    if (!stmt) {
+      stmt = this.prepare(sql).raw(true);
+      this.rowStatements.set(sql, stmt);
     }
     return stmt;
   }
@@ -33,8 +47,14 @@ export class SqliteReader implements OnModuleDestroy {
     return this.statement('PRAGMA data_version').pluck().get() as number;
   }
 
+  private prepare(sql: string): Database.Statement {
+    this.db ??= new Database(this.config.databaseFile, { readonly: true, fileMustExist: true, timeout: 5000 });
+    return this.db.prepare(sql);
+  }
+
   onModuleDestroy(): void {
     this.statements.clear();
+    this.rowStatements.clear();
     this.db?.close();
     this.db = null;
   }

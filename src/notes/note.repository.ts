@@ -19,12 +19,14 @@ const noteSelect = {
   vault: { select: { name: true } },
 } satisfies Prisma.NoteSelect;
 
-type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
+type PrismaNoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
-const NOTE_COLUMNS = `n.id, v.name AS vault, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags, n.custom, n.path`;
+/** Read as arrays (SqliteReader.arrayStatement): NoteRow and noteFrom follow this order. */
+const NOTE_COLUMNS = `n.id, v.name, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags, n.custom, n.path`;
 const NOTES = `SELECT ${NOTE_COLUMNS} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
+/** Read as arrays: LinkRow and linkFrom follow this order. */
 const LINKS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal FROM Link`;
 
 /**
@@ -47,13 +49,58 @@ const SQL = {
   linksTo: `${LINKS} WHERE targetId IN ${ID_LIST} ORDER BY targetId, id`,
 } as const;
 
-type NoteSqlRow = Omit<NoteRecord, 'stub' | 'tags'> & { stub: number; tags: string };
+type NoteRow = [string, string, string, string, string, number | null, number | null, number, string | null, string, string, string | null];
 
-function fromSql(row: NoteSqlRow): NoteRecord {
-  return { ...row, stub: row.stub === 1, tags: JSON.parse(row.tags) as string[] };
+function noteFrom(r: NoteRow): NoteRecord {
+  return {
+    id: r[0],
+    vault: r[1],
+    fname: r[2],
+    title: r[3],
+    desc: r[4],
+    createdMs: r[5],
+    updatedMs: r[6],
+    stub: r[7] === 1,
+    parentId: r[8],
+    tags: JSON.parse(r[9]) as string[],
+    custom: r[10],
+    path: r[11],
+  };
 }
 
-function toRecord(row: NoteRow): NoteRecord {
+type LinkRow = [
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  number | null,
+];
+
+function linkFrom(r: LinkRow): LinkRecord {
+  return {
+    id: r[0],
+    sourceId: r[1],
+    kind: r[2],
+    targetFname: r[3],
+    targetVault: r[4],
+    targetId: r[5],
+    anchor: r[6],
+    alias: r[7],
+    url: r[8],
+    line: r[9],
+    column: r[10],
+    sectionOrdinal: r[11],
+  };
+}
+
+function toRecord(row: PrismaNoteRow): NoteRecord {
   return {
     id: row.id,
     vault: row.vault.name,
@@ -81,16 +128,16 @@ export class NoteRepository {
   ) {}
 
   findById(id: string): Promise<NoteRecord | null> {
-    const row = this.reader.statement(SQL.noteById).get(id) as NoteSqlRow | undefined;
-    return Promise.resolve(row ? fromSql(row) : null);
+    const row = this.reader.arrayStatement(SQL.noteById).get(id) as NoteRow | undefined;
+    return Promise.resolve(row ? noteFrom(row) : null);
   }
 
   /** By fname; without a vault, the first vault that has it. */
   findByFname(fname: string, vault?: string | null): Promise<NoteRecord | null> {
     const row = (
-      vault ? this.reader.statement(SQL.noteByFnameInVault).get(fname, vault) : this.reader.statement(SQL.noteByFname).get(fname)
-    ) as NoteSqlRow | undefined;
-    return Promise.resolve(row ? fromSql(row) : null);
+      vault ? this.reader.arrayStatement(SQL.noteByFnameInVault).get(fname, vault) : this.reader.arrayStatement(SQL.noteByFname).get(fname)
+    ) as NoteRow | undefined;
+    return Promise.resolve(row ? noteFrom(row) : null);
   }
 
   /** Bodies are the bulk of a note row: they load only when a query asks for them. */
@@ -104,12 +151,12 @@ export class NoteRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<NoteRecord[]> {
-    return Promise.resolve((this.reader.statement(SQL.notesByIds).all(JSON.stringify(ids)) as NoteSqlRow[]).map(fromSql));
+    return Promise.resolve((this.reader.arrayStatement(SQL.notesByIds).all(JSON.stringify(ids)) as NoteRow[]).map(noteFrom));
   }
 
   childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
-    const rows = this.reader.statement(SQL.children).all(JSON.stringify(parentIds));
-    return Promise.resolve((rows as NoteSqlRow[]).map(fromSql));
+    const rows = this.reader.arrayStatement(SQL.children).all(JSON.stringify(parentIds)) as NoteRow[];
+    return Promise.resolve(rows.map(noteFrom));
   }
 
   /** A page in (fname, id) order after the cursor position; `take` one more to know if there is a next page. */
@@ -140,11 +187,11 @@ export class NoteRepository {
   }
 
   linksFrom(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve(this.reader.statement(SQL.linksFrom).all(JSON.stringify(noteIds)) as LinkRecord[]);
+    return Promise.resolve((this.reader.arrayStatement(SQL.linksFrom).all(JSON.stringify(noteIds)) as LinkRow[]).map(linkFrom));
   }
 
   linksTo(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve(this.reader.statement(SQL.linksTo).all(JSON.stringify(noteIds)) as LinkRecord[]);
+    return Promise.resolve((this.reader.arrayStatement(SQL.linksTo).all(JSON.stringify(noteIds)) as LinkRow[]).map(linkFrom));
   }
 
   async stats(): Promise<StatsRecord> {

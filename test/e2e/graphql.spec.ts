@@ -60,6 +60,39 @@ describe('GraphQL over HTTP', () => {
     expect(data?.course.backlinks.map((b: { source: { fname: string } }) => b.source.fname).sort()).toEqual(['lfs144.traffic', 'root']);
   });
 
+  it('returns every note field the same through a lookup and through a loader', async () => {
+    ws.write('lfs144.extra.md', note('extra', 'Extra', 'Up to [[lfs144]].', 'tags: [istio, mesh]\nstatus: draft\nweight: 3\n'));
+    await gql(`mutation { sync { added } }`, undefined, { authorization: 'Bearer sekret' });
+    try {
+      const fields = 'id fname vault title desc created updated stub tags custom path';
+      const { data, errors } = await gql(`{
+        byId: note(id: "extra") { ${fields} }
+        course: note(fname: "lfs144") { children { ${fields} } backlinks { source { ${fields} } } }
+        listed: notes(filter: { fnamePrefix: "lfs144.extra" }) { edges { node { ${fields} } } }
+      }`);
+      expect(errors).toBeUndefined();
+      expect(data?.byId).toEqual({
+        id: 'extra',
+        fname: 'lfs144.extra',
+        vault: 'seeds',
+        title: 'Extra',
+        desc: '',
+        created: '2025-01-04T09:06:06.923Z',
+        updated: '2025-01-04T09:06:06.923Z',
+        stub: false,
+        tags: ['istio', 'mesh'],
+        custom: '{"status":"draft","weight":3}',
+        path: 'lfs144.extra.md',
+      });
+      expect(data?.course.children).toContainEqual(data?.byId);
+      expect(data?.course.backlinks.map((b: { source: unknown }) => b.source)).toContainEqual(data?.byId);
+      expect(data?.listed.edges).toEqual([{ node: data?.byId }]);
+    } finally {
+      ws.remove('lfs144.extra.md');
+      await gql(`mutation { sync { deleted } }`, undefined, { authorization: 'Bearer sekret' });
+    }
+  });
+
   it('pages through notes with cursors and caps the page size', async () => {
     const first = await gql(`{ notes(first: 2) { totalCount edges { node { fname } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data?.notes.totalCount).toBe(3);

@@ -114,6 +114,20 @@ export class LinkModel {
   sectionOrdinal!: number | null;
 
   static from(r: LinkRecord): LinkModel {
-    return Object.assign(new LinkModel(), r, { kind: r.kind as LinkKind, resolved: r.targetId !== null });
+    const link = new LinkModel();
+    link.id = r.id;
+    link.kind = r.kind as LinkKind;
+    link.targetFname = r.targetFname;
+    link.targetVault = r.targetVault;
+    link.anchor = r.anchor;
+    link.alias = r.alias;
+    link.url = r.url;
+    link.line = r.line;
+    link.column = r.column;
+    link.resolved = r.targetId !== null;
+    link.sourceId = r.sourceId;
+    link.targetId = r.targetId;
+    link.sectionOrdinal = r.sectionOrdinal;
+    return link;
   }
 }
