@@ -44,6 +44,8 @@ export class ConceptIndexRepository {
   private readonly staleSearch = new Set<string>();
   /** Notes written in this run (new or changed), whose mentions must be matched again. */
   private readonly writtenNotes = new Set<string>();
+  /** Keys of the concept sources this run removed or added: only their concepts can change. */
+  private readonly touchedKeys = new Set<string>();
 
   constructor(db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
@@ -54,8 +56,13 @@ export class ConceptIndexRepository {
       maxSearchRowid: p('SELECT coalesce(max(rowid), 0) AS id FROM SearchIndex'),
       // noteId is UNINDEXED, so this is one scan of the index for the whole run instead of one per note.
       dropStaleSearch: p('DELETE FROM SearchIndex WHERE rowid <= ? AND noteId IN (SELECT value FROM json_each(?))'),
+      sourceKeysOf: p('SELECT DISTINCT key FROM ConceptSource WHERE noteId = ?'),
       sourceSummary: p(
         'SELECT key, kind, name, url, count(*) AS n, min(id) AS first FROM ConceptSource GROUP BY key, kind, name, url ORDER BY first',
+      ),
+      sourceSummaryOf: p(
+        `SELECT key, kind, name, url, count(*) AS n, min(id) AS first FROM ConceptSource WHERE key IN (SELECT value FROM json_each(?))
+         GROUP BY key, kind, name, url ORDER BY first`,
       ),
       concepts: p('SELECT id, key, name, kind, url, aliases FROM Concept'),
       insertConcept: p('INSERT INTO Concept (key, name, kind, url, aliases) VALUES (@key, @name, @kind, @url, @aliases)'),
@@ -85,6 +92,7 @@ export class ConceptIndexRepository {
   beginRun(): void {
     this.staleSearch.clear();
     this.writtenNotes.clear();
+    this.touchedKeys.clear();
     this.searchFloor = (this.s.maxSearchRowid.get() as { id: number }).id;
   }
 
@@ -92,6 +100,7 @@ export class ConceptIndexRepository {
   writeNote(noteId: string, doc: NoteDoc, existed: boolean): void {
     this.writtenNotes.add(noteId);
     if (existed) {
+      this.touchSourcesOf(noteId);
       this.s.deleteSources.run(noteId);
       this.staleSearch.add(noteId);
     }
@@ -101,7 +110,9 @@ export class ConceptIndexRepository {
       const id = `${kind}\u0000${name}\u0000${url ?? ''}`;
       if (!seen.has(id)) {
         seen.add(id);
-        this.s.insertSource.run(noteId, normalizeConceptName(name), name, kind, url, line);
+        const key = normalizeConceptName(name);
+        this.touchedKeys.add(key);
+        this.s.insertSource.run(noteId, key, name, kind, url, line);
       }
     };
     for (const c of doc.concepts) {
@@ -118,9 +129,19 @@ export class ConceptIndexRepository {
     }
   }
 
-  /** Concept sources and mentions go with the note (foreign keys); its search rows go at the end of the run. */
-  noteDeleted(noteId: string): void {
+  /**
+   * Call before the note's row is deleted: its concept sources and mentions go with it (foreign keys), its search rows
+   * at the end of the run.
+   */
+  noteDeleting(noteId: string): void {
+    this.touchSourcesOf(noteId);
     this.staleSearch.add(noteId);
+  }
+
+  private touchSourcesOf(noteId: string): void {
+    for (const { key } of this.s.sourceKeysOf.all(noteId) as { key: string }[]) {
+      this.touchedKeys.add(key);
+    }
   }
 
   /** Whether this run wrote or deleted any note. */
@@ -133,6 +154,11 @@ export class ConceptIndexRepository {
     return this.writtenNotes;
   }
 
+  /** Keys of concept sources removed or added in this run. */
+  get touched(): ReadonlySet<string> {
+    return this.touchedKeys;
+  }
+
   /** Delete the search rows that notes rewritten or deleted in this run had before it. */
   dropStaleSearchRows(): void {
     if (this.staleSearch.size > 0) {
@@ -140,8 +166,9 @@ export class ConceptIndexRepository {
     }
   }
 
-  sourceSummary(): SourceSummary[] {
-    return this.s.sourceSummary.all() as SourceSummary[];
+  /** Every concept source grouped, in order of first appearance; or only those with one of `keys`. */
+  sourceSummary(keys?: Iterable<string>): SourceSummary[] {
+    return (keys ? this.s.sourceSummaryOf.all(JSON.stringify([...keys])) : this.s.sourceSummary.all()) as SourceSummary[];
   }
 
   concepts(): StoredConcept[] {

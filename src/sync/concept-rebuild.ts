@@ -66,7 +66,9 @@ export class ConceptRebuild {
     if (!notesChanged && sameDictionary(dictionary, stored)) {
       return diagnostics;
     }
-    const desired = this.desiredConcepts(dictionary);
+    // With the same dictionary, only concepts whose keys this run's sources touched can change.
+    const incremental = notesChanged && stored.length > 0 && sameDictionary(dictionary, stored);
+    const desired = this.desiredConcepts(dictionary, incremental ? { stored, touched: this.repo.touched } : null);
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
@@ -137,21 +139,42 @@ export class ConceptRebuild {
   /**
    * One concept per key. Dictionary entries come first and absorb candidates whose key is one of their aliases;
    * every other key takes the kind of its strongest source and the name written most often there (first seen on a tie).
+   *
+   * `since`: the concepts stored before this run and the source keys it touched, when the dictionary did not change.
+   * A concept depends only on the sources whose key is its own or one of its aliases, so only the concepts of touched
+   * keys are worked out again (from their sources alone); the others stay as stored. Without it, from every source
+   * (a GROUP BY over all of them: 136 ms of a one-note edit at 10k notes).
    */
-  private desiredConcepts(dictionary: Map<string, DictionaryEntry>): Map<string, ConceptRow> {
+  private desiredConcepts(
+    dictionary: Map<string, DictionaryEntry>,
+    since: { stored: StoredConcept[]; touched: ReadonlySet<string> } | null,
+  ): Map<string, ConceptRow> {
     const out = new Map<string, ConceptRow>();
     const aliasOf = new Map<string, string>();
+    const sourceKeysOf = new Map<string, string[]>();
     for (const [key, e] of dictionary) {
       out.set(key, { key, name: e.name, kind: 'dictionary', url: null, aliases: JSON.stringify(e.aliases) });
+      sourceKeysOf.set(key, [key]);
       for (const alias of e.aliases.map(normalizeConceptName)) {
         if (!dictionary.has(alias) && !aliasOf.has(alias)) {
           aliasOf.set(alias, key);
+          sourceKeysOf.get(key)?.push(alias);
         }
       }
     }
+    let sources: Iterable<string> | undefined;
+    if (since) {
+      const affected = new Set([...since.touched].map((k) => aliasOf.get(k) ?? k));
+      for (const c of since.stored) {
+        if (!affected.has(c.key)) {
+          out.set(c.key, { key: c.key, name: c.name, kind: c.kind, url: c.url, aliases: c.aliases });
+        }
+      }
+      sources = [...affected].flatMap((key) => sourceKeysOf.get(key) ?? [key]);
+    }
     const best = new Map<string, { rank: number; name: string; n: number }>();
     const urls = new Map<string, string>();
-    for (const s of this.repo.sourceSummary()) {
+    for (const s of this.repo.sourceSummary(sources)) {
       const key = aliasOf.get(s.key) ?? s.key;
       if (key.length < 2) {
         continue; // noise guard: `C`, `R`, `x`

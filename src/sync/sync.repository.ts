@@ -286,8 +286,8 @@ export class SyncRepository {
   }
 
   deleteNote(id: string): void {
+    this.concepts.noteDeleting(id);
     this.s.deleteNote.run(id);
-    this.concepts.noteDeleted(id);
   }
 
   replaceDiagnostics(vaultId: number, path: string, noteId: string | null, diagnostics: Diagnostic[]): void {

@@ -176,6 +176,7 @@ describe('VaultSync concepts and search index', () => {
   });
 
   it('re-matches only the notes a name change can affect, with the same result as a first sync', () => {
+    // Concepts (without their ids) and mentions: an incremental sync must leave what a first sync of the same files does.
     const mentionSet = (d: Database.Database) =>
       (
         d
@@ -184,7 +185,9 @@ describe('VaultSync concepts and search index', () => {
              ORDER BY c.key, m.noteId, m.line`,
           )
           .all() as object[]
-      ).map((r) => JSON.stringify(r));
+      )
+        .concat(d.prepare('SELECT key, name, kind, url, aliases FROM Concept ORDER BY key').all() as object[])
+        .map((r) => JSON.stringify(r));
     const fromScratch = () => {
       const fresh = tempWorkspace();
       const freshDb = openSqlite(fresh.dbFile);
@@ -208,6 +211,17 @@ describe('VaultSync concepts and search index', () => {
       () => ws.write('concepts.yml', 'sidecar: [sidecars]\ngateway: []\n'),
       // a concept nobody names any more goes with its mentions
       () => ws.remove('quiet.md'),
+      // a token gains a stronger kind in another note, then a URL from a link label, then a more frequent spelling
+      () => ws.write('e1.md', note('e1', 'E1', 'Envoy runs as a sidecar.')),
+      () => ws.write('e2.md', note('e2', 'E2', 'The *Envoy* proxy.')),
+      () => ws.write('e3.md', note('e3', 'E3', 'See [Envoy](https://envoyproxy.io/) and ENVOY, [ENVOY](https://example.com/e).')),
+      () => ws.write('e4.md', note('e4', 'E4', 'Also the *ENVOY* docs.')),
+      // the note with the stronger kind and the URLs goes: the concept falls back to what is left
+      () => ws.remove('e3.md'),
+      () => ws.remove('e2.md'),
+      // a dictionary concept takes its URL from a link label written as one of its aliases, and loses it again
+      () => ws.write('e1.md', note('e1', 'E1', 'A [side car](https://example.com/sidecar) next to Envoy.')),
+      () => ws.write('e1.md', note('e1', 'E1', 'Envoy, alone.')),
     ];
     for (const step of steps) {
       step();
