@@ -23,9 +23,23 @@ export class AppConfig {
     this.timeZone = env.VAULTGRAPH_TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
     this.apiToken = env.VAULTGRAPH_TOKEN || null;
     this.maxFileBytes = Number(env.VAULTGRAPH_MAX_FILE_BYTES || 5 * 1024 * 1024);
-    this.readCache = env.VAULTGRAPH_READ_CACHE !== 'off';
+    this.readCache = onOff('VAULTGRAPH_READ_CACHE', env.VAULTGRAPH_READ_CACHE, true);
     if (!Number.isInteger(this.port) || this.port < 0 || this.port > 65535) {
       throw new Error(`PORT must be a port number, got ${env.PORT}`);
     }
   }
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') {
+    return fallback;
+  }
+  if (['on', 'true', '1', 'yes'].includes(v)) {
+    return true;
+  }
+  if (['off', 'false', '0', 'no'].includes(v)) {
+    return false;
+  }
+  throw new Error(`${name} must be on or off, got ${value}`);
 }

@@ -54,6 +54,16 @@ export class ReadCache {
     };
   }
 
+  /**
+   * Drop every shared row now. The in-process sync calls it after each run, so its own commits never rely on the
+   * next check; commits by other processes are caught by the check.
+   */
+  invalidate(): void {
+    for (const map of this.maps) {
+      map.clear();
+    }
+  }
+
   private validate(): void {
     if (this.checked) {
       return;

@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
+import { ReadCache } from '../common/read-cache';
 import { VaultNotFoundError } from '../vault/read-vault';
 import type { DictionaryChange } from './concept-rebuild';
 import { openSqlite } from './sqlite';
@@ -20,7 +21,11 @@ export class SyncService implements OnModuleDestroy {
   private running = false;
   private readonly watchers: VaultWatcher[] = [];
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    /** The API's shared read cache, dropped after each run; absent in the CLI's `sync`, which serves no reads. */
+    @Optional() private readonly readCache?: ReadCache,
+  ) {}
 
   get state(): SyncState {
     return this.running ? 'syncing' : 'idle';
@@ -44,6 +49,7 @@ export class SyncService implements OnModuleDestroy {
       throw err;
     } finally {
       this.running = false;
+      this.readCache?.invalidate();
     }
   }
 
@@ -62,6 +68,7 @@ export class SyncService implements OnModuleDestroy {
       throw err;
     } finally {
       this.running = false;
+      this.readCache?.invalidate();
     }
   }
 

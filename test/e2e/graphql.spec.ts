@@ -61,17 +61,55 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('returns every note field the same through a lookup and through a loader', async () => {
-    ws.write('lfs144.extra.md', note('extra', 'Extra', 'Up to [[lfs144]].', 'tags: [istio, mesh]\nstatus: draft\nweight: 3\n'));
+    const body = 'Up to [[the course|lfs144#02-overview]].\n\nSee [Istio](https://istio.io/).';
+    ws.write('lfs144.extra.md', note('extra', 'Extra', body, 'tags: [istio, mesh]\nstatus: draft\nweight: 3\n'));
     await gql(`mutation { sync { added } }`, undefined, { authorization: 'Bearer sekret' });
     try {
       const fields = 'id fname vault title desc created updated stub tags custom path';
+      const linkFields = 'kind targetFname targetVault anchor alias url line column resolved';
       const { data, errors } = await gql(`{
-        byId: note(id: "extra") { ${fields} }
-        course: note(fname: "lfs144") { children { ${fields} } backlinks { source { ${fields} } } }
+        byId: note(id: "extra") { ${fields} links { ${linkFields} } }
+        course: note(fname: "lfs144") { children { ${fields} } backlinks { source { ${fields} } ${linkFields} } }
         listed: notes(filter: { fnamePrefix: "lfs144.extra" }) { edges { node { ${fields} } } }
       }`);
       expect(errors).toBeUndefined();
-      expect(data?.byId).toEqual({
+      // The body starts on line 12 (10 frontmatter lines and a blank one); columns count from 1.
+      const toCourse = {
+        kind: 'wiki',
+        targetFname: 'lfs144',
+        targetVault: null,
+        anchor: '02-overview',
+        alias: 'the course',
+        url: null,
+        line: 12,
+        column: 7,
+        resolved: true,
+      };
+      const toIstio = {
+        kind: 'url',
+        targetFname: null,
+        targetVault: null,
+        anchor: null,
+        alias: 'Istio',
+        url: 'https://istio.io/',
+        line: 14,
+        column: 5,
+        resolved: false,
+      };
+      const tag = (name: string) => ({
+        ...toIstio,
+        kind: 'fmtag',
+        targetFname: `tags.${name}`,
+        alias: null,
+        url: null,
+        line: 7,
+        column: 1,
+      });
+      expect(data?.byId.links).toEqual([toCourse, toIstio, tag('istio'), tag('mesh')]);
+      const { links, ...byId } = data?.byId as Record<string, unknown>;
+      expect(data?.course.backlinks).toContainEqual({ source: byId, ...toCourse });
+      expect(links).toHaveLength(4);
+      expect(byId).toEqual({
         id: 'extra',
         fname: 'lfs144.extra',
         vault: 'seeds',
@@ -84,9 +122,8 @@ describe('GraphQL over HTTP', () => {
         custom: '{"status":"draft","weight":3}',
         path: 'lfs144.extra.md',
       });
-      expect(data?.course.children).toContainEqual(data?.byId);
-      expect(data?.course.backlinks.map((b: { source: unknown }) => b.source)).toContainEqual(data?.byId);
-      expect(data?.listed.edges).toEqual([{ node: data?.byId }]);
+      expect(data?.course.children).toContainEqual(byId);
+      expect(data?.listed.edges).toEqual([{ node: byId }]);
     } finally {
       ws.remove('lfs144.extra.md');
       await gql(`mutation { sync { deleted } }`, undefined, { authorization: 'Bearer sekret' });
@@ -162,6 +199,8 @@ describe('GraphQL over HTTP', () => {
     expect((await gql(conditional, { wide: false })).data?.stats.notes).toBeGreaterThan(0);
     expect((await gql(conditional, { wide: true })).errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect((await gql(conditional, { wide: false })).errors).toBeUndefined();
+    // Variables the operation does not declare change nothing (and are not part of the cached figure's key).
+    expect((await gql(conditional, { wide: false, junk: 'x'.repeat(10_000) })).errors).toBeUndefined();
   });
 
   it('serves the GraphQL IDE page and its assets locally', async () => {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { createHash } from 'node:crypto';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -11,28 +12,31 @@ export function queryLimitRules(): ValidationRule[] {
   return [depthLimit(MAX_QUERY_DEPTH) as ValidationRule];
 }
 
-/** Complexities already computed for a (document, operation, variables); a few per document is all a client sends. */
-const MAX_CACHED_PER_DOCUMENT = 32;
+/** Complexities already computed, least recently used first out; variables longer than MAX_VARIABLES_LENGTH are not kept. */
+const MAX_CACHED = 500;
+const MAX_VARIABLES_LENGTH = 4096;
 
 /**
  * Complexity needs the request's variables (a validation rule does not get them, and then fails every
- * required variable), so it runs once the operation is resolved. Apollo hands the same parsed document object to
- * every request with the same query text, so the figure is kept per document and variables: walking the document
- * again for each request was a few per cent of a small query's time.
+ * required variable), so it runs once the operation is resolved. Walking the document again for each request was a
+ * few per cent of a small query's time, so the figure is kept per query text (its SHA-1), operation and the values
+ * of the variables the operation declares (undeclared ones cannot change it, and must not grow the cache), in a
+ * bounded map: at most MAX_CACHED keys, none with variables longer than MAX_VARIABLES_LENGTH.
  */
 export function complexityLimitPlugin(): ApolloServerPlugin {
-  const cache = new WeakMap<DocumentNode, Map<string, number>>();
+  const cache = new Map<string, number>();
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ request, document, schema }) => {
-          let known = cache.get(document);
-          if (!known) {
-            known = new Map();
-            cache.set(document, known);
-          }
-          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let complexity = known.get(key);
+        didResolveOperation: ({ request, document, operation, schema }) => {
+          const declared = JSON.stringify(
+            operation?.variableDefinitions?.map((d): unknown => request.variables?.[d.variable.name.value]) ?? [],
+          );
+          const key =
+            request.query === undefined || declared.length > MAX_VARIABLES_LENGTH
+              ? null
+              : `${createHash('sha1').update(request.query).digest('base64')}\u0000${request.operationName ?? ''}\u0000${declared}`;
+          let complexity = key === null ? undefined : cache.get(key);
           if (complexity === undefined) {
             complexity = getComplexity({
               schema,
@@ -41,10 +45,15 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
               variables: request.variables,
               estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
             });
-            if (known.size >= MAX_CACHED_PER_DOCUMENT) {
-              known.clear();
+            if (key !== null) {
+              if (cache.size >= MAX_CACHED) {
+                cache.delete(cache.keys().next().value as string);
+              }
+              cache.set(key, complexity);
             }
-            known.set(key, complexity);
+          } else if (key !== null) {
+            cache.delete(key); // most recently used goes last
+            cache.set(key, complexity);
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw new GraphQLError(`query is too complex: ${complexity} > ${MAX_QUERY_COMPLEXITY}`, {
