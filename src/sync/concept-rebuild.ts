@@ -31,7 +31,6 @@ export class ConceptRebuild {
 
   /** After the files of a sync. `workspaceDir`: the synced folder (its concepts.yml counts, as does each vault root's). */
   afterSync(workspaceDir: string): ConceptDiagnostic[] {
-    this.repo.dropStaleSearchRows();
     return this.rebuild(this.repo.dictionaryFolders(workspaceDir), this.repo.notesChanged, this.repo.written);
   }
 

@@ -130,6 +130,27 @@ describe('VaultSync concepts and search index', () => {
     expect(index[2].text).toContain('signs each CSR');
   });
 
+  it("replaces the search rows of a rewritten note, and keeps each note's rows in its recorded rowid range", () => {
+    sync();
+    ws.write('other.md', note('other', 'Other', '## One\n\nFirst rewrite.\n\n## Two\n\nWith two sections.'));
+    sync();
+    ws.write('other.md', note('other', 'Other', 'Second rewrite, about a sidecar.'));
+    ws.write('new.md', note('new', 'New', '## Only\n\nA new note.'));
+    sync();
+    expect(searchRows('other')).toEqual([
+      { sectionOrdinal: null, heading: null, title: 'Other', text: 'Second rewrite, about a sidecar.' },
+    ]);
+    expect(searchRows('new').map((r) => r.heading)).toEqual(['Only']);
+    const ranges = rows<{ noteId: string; first: number; last: number }>('SELECT noteId, first, last FROM SearchRange ORDER BY noteId');
+    expect(ranges.map((r) => r.noteId)).toEqual(['mesh', 'new', 'other']);
+    for (const r of ranges) {
+      const inRange = rows<{ noteId: string }>('SELECT noteId FROM SearchIndex WHERE rowid BETWEEN ? AND ?', r.first, r.last);
+      expect(inRange.every((x) => x.noteId === r.noteId)).toBe(true);
+      expect(inRange).toHaveLength(searchRows(r.noteId).length);
+    }
+    expect(rows('SELECT rowid FROM SearchIndex')).toHaveLength(ranges.reduce((n, r) => n + r.last - r.first + 1, 0));
+  });
+
   it('touches no concept, mention or search row on a resync with no change', () => {
     sync();
     const before = changes();
