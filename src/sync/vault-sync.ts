@@ -91,10 +91,14 @@ export class VaultSync {
           this.syncStubs(plan.vault, plan.id, run.changedKeys);
         }
       }
-      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
+      // Parents move only with the set of fnames (an edited note keeps its id and fname); links resolve again when
+      // there are new ones as well.
+      if (run.changedKeys.size > 0) {
         for (const plan of plans) {
           this.repo.reparent(plan.id);
         }
+      }
+      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
       }
       run.diagnostics.push(...this.concepts.afterSync(workspace.dir));
