@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '../../src/sync/sqlite';
 import { SyncRepository } from '../../src/sync/sync.repository';
 import { VaultSync } from '../../src/sync/vault-sync';
-import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+import fs from 'node:fs';
+import path from 'node:path';
+import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 interface ConceptRow {
   id: number;
@@ -151,6 +153,20 @@ describe('VaultSync concepts and search index', () => {
     expect(rows('SELECT rowid FROM SearchIndex')).toHaveLength(ranges.reduce((n, r) => n + r.last - r.first + 1, 0));
   });
 
+  it('fills SearchRange for an existing index with the migration that added it, as the sync records them', () => {
+    sync();
+    ws.write('other.md', note('other', 'Other', '## One\n\nRewritten.\n\n## Two\n\nTwice.'));
+    sync();
+    const ranges = () => rows('SELECT noteId, first, last FROM SearchRange ORDER BY noteId');
+    const recorded = ranges();
+    expect(recorded).toHaveLength(2);
+    const migration = fs.readFileSync(path.join(REPO_ROOT, 'prisma/migrations/20261128060000_search_range/migration.sql'), 'utf8');
+    const backfill = migration.slice(migration.indexOf('INSERT INTO "SearchRange"'));
+    db.exec('DELETE FROM SearchRange');
+    db.exec(backfill);
+    expect(ranges()).toEqual(recorded);
+  });
+
   it('touches no concept, mention or search row on a resync with no change', () => {
     sync();
     const before = changes();
@@ -241,8 +257,14 @@ describe('VaultSync concepts and search index', () => {
       () => ws.remove('e3.md'),
       () => ws.remove('e2.md'),
       // a dictionary concept takes its URL from a link label written as one of its aliases, and loses it again
+      () => ws.write('concepts.yml', 'sidecar: [sidecars, side car]\ngateway: []\n'),
       () => ws.write('e1.md', note('e1', 'E1', 'A [side car](https://example.com/sidecar) next to Envoy.')),
       () => ws.write('e1.md', note('e1', 'E1', 'Envoy, alone.')),
+      // two entries share an alias: the entry whose key sorts first owns it (and its URL), in whatever order they come
+      () => ws.write('concepts.yml', 'alpha: [shared]\nbeta: [shared]\n'),
+      () => ws.write('e5.md', note('e5', 'E5', 'See [shared](https://s.example/).')),
+      () => ws.write('concepts.yml', 'beta: [shared]\nalpha: [shared]\n'),
+      () => ws.write('e1.md', note('e1', 'E1', 'Envoy, alone again.')),
     ];
     for (const step of steps) {
       step();

@@ -50,6 +50,16 @@ describe('mergeDictionary', () => {
     ]);
     expect([...merged.entries()]).toEqual([['gateway', { name: 'Gateway', aliases: ['ingress gateway', 'gateways', 'egress gateway'] }]]);
   });
+
+  it('returns entries in key order, whatever the order they were written in', () => {
+    const entries = [
+      { name: 'beta', aliases: ['shared'] },
+      { name: 'Alpha', aliases: ['shared'] },
+      { name: 'gamma', aliases: [] },
+    ];
+    expect([...mergeDictionary([entries]).keys()]).toEqual(['alpha', 'beta', 'gamma']);
+    expect([...mergeDictionary([[...entries].reverse()]).keys()]).toEqual(['alpha', 'beta', 'gamma']);
+  });
 });
 
 describe('mentionsInBody', () => {

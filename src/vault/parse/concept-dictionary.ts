@@ -103,5 +103,7 @@ export function mergeDictionary(lists: DictionaryEntry[][]): Map<string, Diction
     const held = byKey.get(key);
     byKey.set(key, held ? entry(held.name, [...held.aliases, e.name, ...e.aliases]) : e);
   }
-  return byKey;
+  // In key order, whatever the order of the lists and files: an alias two entries share goes to the entry whose key
+  // sorts first, and reordering a concepts.yml changes nothing.
+  return new Map([...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
