@@ -116,6 +116,7 @@ function toRecord(row: PrismaNoteRow): NoteRecord {
     path: row.path,
   };
 }
+
 /**
  * Every notes query the API makes. The per-request loaders' lookups (by id, children, sections, links) are
  * hand-written statements on the read connection; listing, counting and diagnostics go through Prisma.
