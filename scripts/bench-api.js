@@ -3,20 +3,17 @@
 // Compares `note(fname) { backlinks { source { title } } }` with `{ __typename }` (the server's own floor).
 // Usage: node scripts/bench-api.js [--notes 10000] [--seconds 10]   (needs a build: dist/)
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const autocannon = require('autocannon');
 const Database = require('better-sqlite3');
 const { generateVault } = require('./gen-vault.js');
+const { CLI, startServer } = require('./serve.js');
 
 const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'bin', 'vaultgraph.js');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 
 function run(url, body, connections, seconds) {
   return new Promise((resolve, reject) => {
@@ -29,34 +26,27 @@ function run(url, body, connections, seconds) {
 
 /** Starts `vaultgraph serve` with env, measures the floor and the backlinks query, stops it. */
 async function measure(env, backlinks, seconds) {
-  const port = 39500 + Math.floor(Math.random() * 400);
-  const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startServer(env);
   try {
-    await new Promise((resolve, reject) => {
-      server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
-      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}/graphql`;
-    await run(url, backlinks, 4, 2); // warm-up
-    const floor32 = await run(url, { query: '{ __typename }' }, 32, seconds);
-    const back32 = await run(url, backlinks, 32, seconds);
-    const back1 = await run(url, backlinks, 1, seconds);
+    await run(server.url, backlinks, 4, 2); // warm-up
+    const floor32 = await run(server.url, { query: '{ __typename }' }, 32, seconds);
+    const back32 = await run(server.url, backlinks, 32, seconds);
+    const back1 = await run(server.url, backlinks, 1, seconds);
     const errors = [floor32, back32, back1].reduce((n, r) => n + r.errors + r.non2xx, 0);
     return { floor32, back32, back1, errors };
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }
 
 async function main() {
-  const notes = Number(arg('notes', '10000'));
-  const seconds = Number(arg('seconds', '10'));
+  const { values } = parseArgs({ options: { notes: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '10' } } });
+  const notes = Number(values.notes);
+  const seconds = Number(values.seconds);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-api-bench-'));
   const vault = path.join(tmp, 'vault');
   const dbFile = path.join(tmp, 'api.db');
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: vault, HOST: '127.0.0.1', NODE_ENV: 'production' };
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: vault, NODE_ENV: 'production' };
   try {
     generateVault({ out: vault, notes, seed: 'api', quiet: true });
     const synced = spawnSync(process.execPath, [CLI, 'sync', '--quiet'], { env, encoding: 'utf8' });

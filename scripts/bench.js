@@ -27,6 +27,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const util = require('node:util');
 const { execFileSync, spawnSync } = require('node:child_process');
 const { generateVault } = require('./gen-vault');
 
@@ -43,43 +44,37 @@ const TARGETS = {
   editSyncMs: 50,
 };
 
+/** Command-line options, through node:util's parseArgs (unknown options are refused). */
 function parseArgs(argv) {
-  const opts = { sizes: [1000, 10000, 100000], repeat: null, seed: 'vaultgraph', timeoutS: 600, root: HERE, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      if (argv[i + 1] === undefined) {
-        throw new Error(`${arg} needs a value`);
-      }
-      return argv[++i];
-    };
-    if (arg === '--sizes') {
-      opts.sizes = value()
-        .split(',')
-        .map((s) => Number(s.trim().replace(/k$/i, '000')));
-      if (opts.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-        throw new Error('--sizes takes positive integers, e.g. 1000,10000');
-      }
-    } else if (arg === '--repeat') {
-      opts.repeat = Number(value());
-      if (!Number.isInteger(opts.repeat) || opts.repeat < 1) {
-        throw new Error('--repeat takes a positive integer');
-      }
-    } else if (arg === '--seed') {
-      opts.seed = value();
-    } else if (arg === '--timeout-s') {
-      opts.timeoutS = Number(value());
-    } else if (arg === '--root') {
-      opts.root = path.resolve(value());
-    } else if (arg === '--keep') {
-      opts.keep = true;
-    } else if (arg === '--help' || arg === '-h') {
-      opts.help = true;
-    } else {
-      throw new Error(`unknown argument: ${arg}`);
-    }
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      repeat: { type: 'string' },
+      seed: { type: 'string', default: 'vaultgraph' },
+      'timeout-s': { type: 'string', default: '600' },
+      root: { type: 'string', default: HERE },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/k$/i, '000')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error('--sizes takes positive integers, e.g. 1000,10000');
   }
-  return opts;
+  const repeat = values.repeat === undefined ? null : Number(values.repeat);
+  if (repeat !== null && (!Number.isInteger(repeat) || repeat < 1)) {
+    throw new Error('--repeat takes a positive integer');
+  }
+  return {
+    sizes,
+    repeat,
+    seed: values.seed,
+    timeoutS: Number(values['timeout-s']),
+    root: path.resolve(values.root),
+    keep: values.keep,
+    help: values.help,
+  };
 }
 
 const median = (xs) => {

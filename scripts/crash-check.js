@@ -8,15 +8,12 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const Database = require('better-sqlite3');
 const { generateVault } = require('./gen-vault.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'vaultgraph.js');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 
 /** Content of every table a sync writes, minus ids, run records and clocks, hashed. */
 const CONTENT = [
@@ -76,11 +73,18 @@ function killedSync(vault, dbFile, delayMs) {
 }
 
 async function main() {
-  const runs = Number(arg('runs', '20'));
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '20' },
+      notes: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '7' },
+    },
+  });
+  const runs = Number(values.runs);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-crash-'));
   try {
     const vault = path.join(tmp, 'vault');
-    generateVault({ out: vault, notes: Number(arg('notes', '3000')), seed: arg('seed', '7'), quiet: true });
+    generateVault({ out: vault, notes: Number(values.notes), seed: values.seed, quiet: true });
 
     // An empty migrated database, so that the kills land in the sync, not in the first migration.
     const empty = path.join(tmp, 'empty.db');

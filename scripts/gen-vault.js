@@ -25,6 +25,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const util = require('node:util');
 
 const DEFAULTS = {
   seed: 'vaultgraph',
@@ -517,29 +518,22 @@ function generateVault(options) {
   return { out, ...stats };
 }
 
+/** Command-line options (node:util's parseArgs) as generateVault's options, numbers as numbers. */
 function parseArgs(argv) {
-  const names = { '--out': 'out', '--notes': 'notes', '--seed': 'seed', '--depth': 'depth', '--links': 'links' };
-  Object.assign(names, { '--tags': 'tags', '--refs': 'refs', '--milestones': 'milestones', '--body-kb': 'bodyKb' });
-  const opts = { quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--quiet') {
-      opts.quiet = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') {
-      opts.help = true;
-      continue;
-    }
-    const key = names[arg];
-    const value = argv[i + 1];
-    if (!key || value === undefined) {
-      throw new Error(`unknown or incomplete argument: ${arg}`);
-    }
-    i++;
-    opts[key] = key === 'out' || key === 'seed' ? value : Number(value);
-  }
-  return opts;
+  const counts = ['notes', 'depth', 'links', 'tags', 'refs', 'milestones', 'body-kb'];
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...Object.fromEntries(counts.map((name) => [name, { type: 'string' }])),
+    },
+  });
+  const number = (v) => (v === undefined ? undefined : Number(v));
+  const { out, seed, quiet, help, 'body-kb': bodyKb, ...rest } = values;
+  return { out, seed, quiet, help, bodyKb: number(bodyKb), ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, number(v)])) };
 }
 
 function main() {

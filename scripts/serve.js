@@ -1,0 +1,32 @@
+// `vaultgraph serve` as a child process, for the scripts that measure the running server.
+'use strict';
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const CLI = path.resolve(__dirname, '..', 'bin', 'vaultgraph.js');
+
+/**
+ * Starts `vaultgraph serve [args]` on a random loopback port with `env`; resolves once it listens, with its GraphQL
+ * URL and a `stop()` that resolves when the process has exited.
+ */
+async function startServer(env, args = []) {
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const server = spawn(process.execPath, [CLI, 'serve', ...args, '--port', String(port)], {
+    env: { ...env, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+module.exports = { CLI, startServer };
