@@ -206,7 +206,7 @@ export class VaultSync {
         { timeZone: this.options.timeZone, taskConfig: run.taskConfig },
       );
       const found = [...decoded.diagnostics, ...doc.diagnostics];
-      const id = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, run, found);
+      const { id, read } = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, run, found);
       run.claimed.set(id, `${vault.name}/${file.path}`);
 
       // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
@@ -218,7 +218,8 @@ export class VaultSync {
           seen.add(occupant.id);
         }
       }
-      const existing = this.repo.noteById(id);
+      // The occupant just deleted never has this id, so the row chooseId read, if it did, still stands.
+      const existing = read ? read.row : this.repo.noteById(id);
       const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
       this.repo.writeNote(
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
@@ -262,20 +263,30 @@ export class VaultSync {
 
   /**
    * The frontmatter id, unless another present file holds it: then this note keeps a derived id and a
-   * DUPLICATE_ID diagnostic, so neither file overwrites the other.
+   * DUPLICATE_ID diagnostic, so neither file overwrites the other. `read`: the stored row of the chosen id, when it
+   * was read on the way.
    */
-  private chooseId(wanted: string, vault: VaultSpec, vaultId: number, file: VaultFile, run: Run, found: Diagnostic[]): string {
+  private chooseId(
+    wanted: string,
+    vault: VaultSpec,
+    vaultId: number,
+    file: VaultFile,
+    run: Run,
+    found: Diagnostic[],
+  ): { id: string; read?: { row: StoredNote | undefined } } {
     const here = `${vault.name}/${file.path}`;
     let holder = run.claimed.get(wanted);
+    let read: { row: StoredNote | undefined } | undefined;
     if (!holder) {
       const existing = this.repo.noteById(wanted);
+      read = { row: existing };
       const sameFile = existing && existing.vaultId === vaultId && existing.path === file.path;
       if (existing && existing.path !== null && !sameFile && run.present.has(fileKey(existing.vaultId, existing.path))) {
         holder = existing.path;
       }
     }
     if (!holder || holder === here) {
-      return wanted;
+      return { id: wanted, read };
     }
     found.push({
       file: file.path,
@@ -284,7 +295,7 @@ export class VaultSync {
       severity: 'error',
       message: `id ${wanted} is already used by ${holder}; this note is indexed as ${wanted}~${vault.name}:${file.fname} until one of the ids changes`,
     });
-    return `${wanted}~${vault.name}:${file.fname}`;
+    return { id: `${wanted}~${vault.name}:${file.fname}` };
   }
 
   /** Stubs for every missing ancestor (and root); stubs nobody needs any more go. */
