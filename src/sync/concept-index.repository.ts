@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NoteDoc, ParsedSection } from '../vault/note-doc';
-import type { ConceptKindName } from '../vault/parse/concept-dictionary';
+import type { ConceptKindName, DictionaryEntry } from '../vault/parse/concept-dictionary';
 import { normalizeConceptName } from '../vault/parse/concepts';
 import { searchChunks } from '../vault/parse/search-chunks';
 
@@ -26,7 +26,7 @@ export interface SourceSummary {
   first: number;
 }
 
-export interface DefinitionRow {
+interface DefinitionRow {
   name: string;
   /** JSON array. */
   aliases: string;
@@ -197,8 +197,9 @@ export class ConceptIndexRepository {
     this.s.deleteConcept.run(id);
   }
 
-  definitions(): DefinitionRow[] {
-    return this.s.definitions.all() as DefinitionRow[];
+  /** The API's dictionary entries (ConceptDefinition), oldest first. */
+  definitions(): DictionaryEntry[] {
+    return (this.s.definitions.all() as DefinitionRow[]).map((d) => ({ name: d.name, aliases: JSON.parse(d.aliases) as string[] }));
   }
 
   upsertDefinition(name: string, aliases: string[], nowMs: number): void {

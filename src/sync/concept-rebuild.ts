@@ -36,7 +36,7 @@ export class ConceptRebuild {
 
   /** Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction. */
   change(change: DictionaryChange, nowMs: number): boolean {
-    const held = this.repo.definitions().map((d) => ({ name: d.name, aliases: JSON.parse(d.aliases) as string[] }));
+    const held = this.repo.definitions();
     const keyOf = (e: DictionaryEntry) => normalizeConceptName(e.name);
     if ('define' in change) {
       const key = keyOf(change.define);
@@ -107,7 +107,7 @@ export class ConceptRebuild {
 
   /** The API's definitions first, then concepts.yml in each folder; entries with the same key merge. */
   private readDictionary(folders: string[]): { dictionary: Map<string, DictionaryEntry>; diagnostics: ConceptDiagnostic[] } {
-    const lists: DictionaryEntry[][] = [this.repo.definitions().map((d) => ({ name: d.name, aliases: JSON.parse(d.aliases) as string[] }))];
+    const lists: DictionaryEntry[][] = [this.repo.definitions()];
     const diagnostics: ConceptDiagnostic[] = [];
     for (const folder of folders) {
       const file = path.join(folder, DICTIONARY_FILE);

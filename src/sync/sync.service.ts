@@ -33,37 +33,34 @@ export class SyncService implements OnModuleDestroy {
 
   /** Sync a workspace folder (default: VAULT_PATH). Throws DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
   sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress): SyncReport {
+    return this.exclusive(() => {
+      try {
+        return this.getEngine().sync(dir, onProgress);
+      } catch (err) {
+        throw err instanceof VaultNotFoundError ? new DomainError(ErrorCode.VaultNotFound, err.message) : err;
+      }
+    });
+  }
+
+  /** A concept dictionary change from the API (see VaultSync.updateConcepts), under the same one-writer rule as a sync. */
+  updateConcepts(change: DictionaryChange): boolean {
+    return this.exclusive(() => this.getEngine().updateConcepts(change));
+  }
+
+  /**
+   * The one-writer rule: one write at a time in this process (SYNC_RUNNING otherwise), SQLite's lock held by another
+   * process reported the same way, and the API's read cache dropped after every write.
+   */
+  private exclusive<T>(write: () => T): T {
     if (this.running) {
       throw new DomainError(ErrorCode.SyncRunning, 'a sync is already running; try again when it has finished');
     }
     this.running = true;
     try {
-      return this.getEngine().sync(dir, onProgress);
+      return write();
     } catch (err) {
-      if (err instanceof VaultNotFoundError) {
-        throw new DomainError(ErrorCode.VaultNotFound, err.message);
-      }
       if ((err as { code?: string }).code === 'SQLITE_BUSY') {
         throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by another sync; try again when it has finished');
-      }
-      throw err;
-    } finally {
-      this.running = false;
-      this.readCache?.invalidate();
-    }
-  }
-
-  /** A concept dictionary change from the API (see VaultSync.updateConcepts), under the same one-writer rule as a sync. */
-  updateConcepts(change: DictionaryChange): boolean {
-    if (this.running) {
-      throw new DomainError(ErrorCode.SyncRunning, 'a sync is running; try again when it has finished');
-    }
-    this.running = true;
-    try {
-      return this.getEngine().updateConcepts(change);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by a sync; try again when it has finished');
       }
       throw err;
     } finally {

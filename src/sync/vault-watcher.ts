@@ -3,9 +3,9 @@ import path from 'node:path';
 import { readWorkspace } from '../vault/read-vault';
 
 /** Quiet time that ends a burst of saves (editors write a file several times in a row). */
-export const WATCH_DEBOUNCE_MS = 40;
+const WATCH_DEBOUNCE_MS = 40;
 /** A burst that never goes quiet is still synced at least this often. */
-export const WATCH_MAX_WAIT_MS = 500;
+const WATCH_MAX_WAIT_MS = 500;
 
 const RELEVANT = /\.md$|(^|[/\\])(dendron\.yml|concepts\.yml)$/i;
 

@@ -38,8 +38,6 @@ export type LinkKind =
   | 'md' // [label](other.md)
   | 'url'; // external URL
 
-export const LINK_KINDS: readonly LinkKind[] = ['wiki', 'ref', 'hashtag', 'usertag', 'fmtag', 'md', 'url'];
-
 export interface ParsedLink {
   kind: LinkKind;
   /** Target note fname as written (null for external URLs). */

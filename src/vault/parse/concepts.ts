@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
+import { SCHEME } from './links';
 import { sectionAt } from './sections';
 
 /**
@@ -46,7 +47,6 @@ export interface ConceptMatcher {
   readonly root: ConceptTrieNode;
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // Bare URLs that linkify leaves as text (`spiffe://…`, `file:///…`) are addresses, not prose.
 const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*/gi;
 const WORD_RUN = /[\p{L}\p{N}_]+/gu;

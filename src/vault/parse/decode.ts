@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../note-doc';
 
-export type DecodeResult = { ok: true; text: string; bom: boolean; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
+export type DecodeResult = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -26,7 +26,7 @@ export function decodeNoteBytes(file: string, bytes: Uint8Array): DecodeResult {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: strictUtf8.decode(body), bom, diagnostics: [] };
+    return { ok: true, text: strictUtf8.decode(body), diagnostics: [] };
   } catch {
     const text = lenientUtf8.decode(body);
     const bad = text.indexOf('\uFFFD');
@@ -34,7 +34,6 @@ export function decodeNoteBytes(file: string, bytes: Uint8Array): DecodeResult {
     return {
       ok: true,
       text,
-      bom,
       diagnostics: [
         {
           file,
@@ -49,7 +48,7 @@ export function decodeNoteBytes(file: string, bytes: Uint8Array): DecodeResult {
 }
 
 /** 1-based line number of a character offset. */
-export function countLines(text: string, offset: number): number {
+function countLines(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;

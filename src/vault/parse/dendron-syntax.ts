@@ -99,7 +99,7 @@ function wikiRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
 }
 
 /** `alias|dendron://vault/fname#anchor` -> parts. An empty fname is a same-note link (`[[#h]]`). */
-export function parseWikiTarget(inner: string): Pick<DendronLinkMeta, 'targetFname' | 'targetVault' | 'anchor' | 'alias'> {
+function parseWikiTarget(inner: string): Pick<DendronLinkMeta, 'targetFname' | 'targetVault' | 'anchor' | 'alias'> {
   let alias: string | null = null;
   let target = inner;
   const pipe = inner.indexOf('|');

@@ -3,7 +3,8 @@ import type { ParsedLink, ParsedSection } from '../note-doc';
 import type { DendronLinkMeta, OffsetMeta } from './dendron-syntax';
 import { sectionAt } from './sections';
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** A URL scheme (`https:`, `mailto:`): an external link. */
+export const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 interface Place {
   line: number;
@@ -95,7 +96,7 @@ export function extractLinks(
 }
 
 /** `https://…` -> url; `other.note.md#x` -> md link to `other.note`; anything else (assets, site paths) -> null. */
-export function classifyHref(href: string, label: string | null): Omit<ParsedLink, 'line' | 'column' | 'section'> | null {
+function classifyHref(href: string, label: string | null): Omit<ParsedLink, 'line' | 'column' | 'section'> | null {
   if (href === '') {
     return null;
   }

@@ -5,13 +5,13 @@ import type { ParsedSection } from '../note-doc';
 const CHAPTER = /^(\d{1,3})(?:[.):]|\s)/;
 
 /** `## 02. Overview` -> 2; `## Overview` -> null. */
-export function chapterOf(heading: string): number | null {
+function chapterOf(heading: string): number | null {
   const m = CHAPTER.exec(heading.trim());
   return m ? Number(m[1]) : null;
 }
 
 /** Plain text of an inline token: what a reader sees, and what github-slugger slugs. */
-export function inlineText(token: MarkdownIt.Token): string {
+function inlineText(token: MarkdownIt.Token): string {
   if (!token.children) {
     return token.content;
   }
