@@ -57,7 +57,7 @@ export function parseNote({ file, fname, text }: NoteInput, options: ParseOption
   const lineOffset = fm.bodyLine;
   const sections = extractSections(tokens, lineOffset, fileLines.length);
   const links = extractLinks(tokens, lineOffset, fileLines, sections, fname);
-  const concepts = extractConceptCandidates(tokens, lineOffset, fileLines, sections);
+  const concepts = extractConceptCandidates(tokens, lineOffset, fileLines.length, sections);
 
   const tags = readTags(field('tags'), file, diagnostics);
   const tagLine = fm.keyLines.get('tags') ?? 1;

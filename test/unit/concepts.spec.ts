@@ -20,14 +20,14 @@ function snippet(text: string) {
 
 function candidatesOf(text: string): ConceptCandidate[] {
   const { tokens, fileLines } = snippet(text);
-  return extractConceptCandidates(tokens, 1, fileLines, []);
+  return extractConceptCandidates(tokens, 1, fileLines.length, []);
 }
 
 const names = (list: ConceptCandidate[], kind: ConceptCandidate['kind']) => list.filter((c) => c.kind === kind).map((c) => c.name);
 
 function mentionsOf(text: string, concepts: ConceptNames[]) {
   const { tokens, fileLines } = snippet(text);
-  return findMentions(buildConceptMatcher(concepts), tokens, 1, fileLines, []);
+  return findMentions(buildConceptMatcher(concepts), tokens, 1, fileLines.length, []);
 }
 
 describe('on the lfs144 seed note', () => {
@@ -40,7 +40,7 @@ describe('on the lfs144 seed note', () => {
   const inOverview = (section: number | null): boolean =>
     section !== null && (section === overview || inOverview(doc.sections[section].parent));
 
-  const candidates = extractConceptCandidates(tokens, doc.bodyLine, fileLines, doc.sections);
+  const candidates = extractConceptCandidates(tokens, doc.bodyLine, fileLines.length, doc.sections);
   const find = (name: string, kind: ConceptCandidate['kind']) => candidates.find((c) => c.name === name && c.kind === kind);
 
   it('starts the body at line 8', () => {
@@ -99,7 +99,7 @@ describe('on the lfs144 seed note', () => {
     { key: 'gateway', names: ['gateway', 'ingress gateway', 'egress gateway'] },
     { key: 'sidecar', names: ['sidecar'] },
   ]);
-  const mentions = findMentions(matcher, tokens, doc.bodyLine, fileLines, doc.sections);
+  const mentions = findMentions(matcher, tokens, doc.bodyLine, fileLines.length, doc.sections);
   const linesOf = (key: string) => mentions.filter((m) => m.key === key).map((m) => m.line);
 
   it('finds xDS on both lines that name it, inside 02. Overview', () => {

@@ -10,7 +10,6 @@ const md = createMarkdown();
  */
 export function mentionsInBody(matcher: ConceptMatcher, body: string, bodyLine: number, sections: ParsedSection[]): ConceptMention[] {
   const tokens = md.parse(body, {});
-  // Only the length of the file's line list matters downstream (it bounds line numbers).
-  const fileLines: string[] = new Array<string>(bodyLine - 1).fill('').concat(body.split(/\r?\n/));
-  return findMentions(matcher, tokens, bodyLine, fileLines, sections);
+  const fileLineCount = bodyLine - 1 + body.split(/\r?\n/).length;
+  return findMentions(matcher, tokens, bodyLine, fileLineCount, sections);
 }

@@ -175,9 +175,9 @@ interface InlineBlock {
 }
 
 /** Every inline token with a file line per child. Table cells have no map, so they take their row's line. */
-function inlineBlocks(tokens: MarkdownIt.Token[], lineOffset: number, fileLines: readonly string[]): InlineBlock[] {
+function inlineBlocks(tokens: MarkdownIt.Token[], lineOffset: number, fileLineCount: number): InlineBlock[] {
   const blocks: InlineBlock[] = [];
-  const lastLine = Math.max(fileLines.length, 1);
+  const lastLine = Math.max(fileLineCount, 1);
   let blockLine = lineOffset;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -277,7 +277,7 @@ function definedTerm(text: string, followedByMore: boolean): string | null {
 export function extractConceptCandidates(
   tokens: MarkdownIt.Token[],
   lineOffset: number,
-  fileLines: readonly string[],
+  fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptCandidate[] {
   const out: ConceptCandidate[] = [];
@@ -290,7 +290,7 @@ export function extractConceptCandidates(
     }
   };
 
-  for (const { children, lines, container } of inlineBlocks(tokens, lineOffset, fileLines)) {
+  for (const { children, lines, container } of inlineBlocks(tokens, lineOffset, fileLineCount)) {
     let inUrlLink = false;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
@@ -514,7 +514,7 @@ export function findMentions(
   matcher: ConceptMatcher,
   tokens: MarkdownIt.Token[],
   lineOffset: number,
-  fileLines: readonly string[],
+  fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptMention[] {
   const out: ConceptMention[] = [];
@@ -522,7 +522,7 @@ export function findMentions(
   if (matcher.root.next.size === 0) {
     return out;
   }
-  for (const { children, lines } of inlineBlocks(tokens, lineOffset, fileLines)) {
+  for (const { children, lines } of inlineBlocks(tokens, lineOffset, fileLineCount)) {
     const { text, starts, segLines } = visibleText(children, lines);
     const words = [...text.matchAll(WORD_RUN)];
     let part = 0;
