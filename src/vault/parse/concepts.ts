@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
+import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
 import { sectionAt } from './sections';
 
@@ -103,18 +104,16 @@ const E_PLURALS = new Set('caches niches headaches'.split(' '));
  * to the current source line, so a miss (an entity, an escape) only costs the column, never the line.
  */
 class InlineLines {
-  private readonly lineStarts: number[] = [0];
+  private readonly source: InlineSource;
   private cursor = 0;
 
   constructor(
-    private readonly content: string,
+    content: string,
     /** 1-based file line of the inline source's first line. */
     private readonly firstLine: number,
     private readonly lastLine: number,
   ) {
-    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) {
-      this.lineStarts.push(i + 1);
-    }
+    this.source = new InlineSource(content);
   }
 
   /** Moves past `child` and returns the file line where it starts. Call once per child, in order. */
@@ -125,7 +124,7 @@ class InlineLines {
       this.cursor = meta.offset;
     }
     let start = this.cursor;
-    const src = this.content;
+    const src = this.source.content;
     if (child.type === 'text' && child.content !== '') {
       const at = src.indexOf(child.content, this.cursor);
       const eol = src.indexOf('\n', this.cursor);
@@ -158,11 +157,7 @@ class InlineLines {
     } else if (child.type === 'dendron_link' && typeof meta?.raw === 'string') {
       this.cursor = start + meta.raw.length;
     }
-    let k = this.lineStarts.length - 1;
-    while (k > 0 && this.lineStarts[k] > start) {
-      k--;
-    }
-    return Math.min(this.firstLine + k, this.lastLine);
+    return Math.min(this.firstLine + this.source.lineOf(start), this.lastLine);
   }
 }
 

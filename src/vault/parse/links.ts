@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedLink, ParsedSection } from '../note-doc';
 import type { DendronLinkMeta, OffsetMeta } from './dendron-syntax';
+import { InlineSource } from './inline-source';
 import { sectionAt } from './sections';
 
 /** A URL scheme (`https:`, `mailto:`): an external link. */
@@ -13,27 +14,22 @@ interface Place {
 
 /** Maps an offset in an inline token's source to a file line and column. */
 class InlinePlaces {
-  private readonly lineStarts: number[] = [0];
+  private readonly source: InlineSource;
 
   constructor(
-    private readonly content: string,
+    content: string,
     /** 1-based file line of the inline source's first line. */
     private readonly firstLine: number,
     private readonly fileLines: readonly string[],
   ) {
-    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) {
-      this.lineStarts.push(i + 1);
-    }
+    this.source = new InlineSource(content);
   }
 
   /** markdown-it strips indentation and container markers, so find the raw text on the file line. */
   at(offset: number, raw: string): Place {
-    let k = this.lineStarts.length - 1;
-    while (this.lineStarts[k] > offset) {
-      k--;
-    }
+    const k = this.source.lineOf(offset);
     const line = this.firstLine + k;
-    const inContent = offset - this.lineStarts[k];
+    const inContent = offset - this.source.lineStart(k);
     const fileLine = this.fileLines[line - 1] ?? '';
     const found = fileLine.indexOf(raw.split('\n')[0], inContent);
     return { line, column: (found >= 0 ? found : inContent) + 1 };
