@@ -32,7 +32,7 @@ export async function runProgress(note: string | undefined, opts: { asOf?: strin
     const notes = note ? [await progress.resolveNote({ id: note, fname: note })] : await progress.notesWithPlans();
     const results = [];
     for (const n of notes) {
-      results.push({ note: n, progress: await progress.progress({ id: n.id }, opts.asOf) });
+      results.push({ note: n, progress: await progress.progressOf(n, opts.asOf) });
     }
     if (opts.json) {
       const json = results.map((r) => ({ id: r.note.id, fname: r.note.fname, title: r.note.title, ...r.progress }));

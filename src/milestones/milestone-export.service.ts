@@ -36,7 +36,7 @@ export class MilestoneExportService {
 
   async burndown(note: NoteRef, asOf?: string | null): Promise<string> {
     const found = await this.progress.resolveNote(note);
-    const p = await this.progress.progress({ id: found.id }, asOf);
+    const p = await this.progress.progressOf(found, asOf);
     return burndownSvg(p, { title: `${found.title}: burndown as of ${p.asOf}` });
   }
 }

@@ -20,8 +20,8 @@ export class MilestoneLoaderFactory {
     return {
       milestones: new DataLoader(async (ids) => {
         const byNote = new Map<string, MilestoneModel[]>(ids.map((id) => [id, []]));
-        for (const r of await this.repo.ofNotes(ids)) {
-          byNote.get(r.noteId)?.push(this.progress.model(r));
+        for (const m of this.progress.models(await this.repo.ofNotes(ids))) {
+          byNote.get(m.noteId)?.push(m);
         }
         return ids.map((id) => byNote.get(id) ?? []);
       }),

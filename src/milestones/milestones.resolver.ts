@@ -44,7 +44,7 @@ export class MilestonesResolver {
     description: 'Tick or untick in the Markdown file (one byte), then re-sync. CONFLICT if the file changed since the last sync.',
   })
   async setMilestoneDone(@Args('id') id: string, @Args('done') done: boolean): Promise<MilestoneModel> {
-    return this.progressService.model(await this.writer.setDone(id, done));
+    return this.progressService.models([await this.writer.setDone(id, done)])[0];
   }
 
   @ResolveField(() => NoteModel)

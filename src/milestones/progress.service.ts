@@ -25,12 +25,14 @@ export class ProgressService {
     return todayIn(this.config.timeZone);
   }
 
-  model(r: MilestoneRecord): MilestoneModel {
-    return MilestoneModel.from(r, this.today());
+  /** Models of milestone rows, `overdue` as of today (worked out once for all of them). */
+  models(records: MilestoneRecord[]): MilestoneModel[] {
+    const today = this.today();
+    return records.map((r) => MilestoneModel.from(r, today));
   }
 
   async list(q: { noteId?: string | null; from?: string | null; to?: string | null; done?: boolean | null }): Promise<MilestoneModel[]> {
-    return (await this.milestones.find(q)).map((m) => this.model(m));
+    return this.models(await this.milestones.find(q));
   }
 
   /** A note by id, else by fname; NOT_FOUND otherwise. */
@@ -49,7 +51,11 @@ export class ProgressService {
   }
 
   async progress(note: NoteRef, asOf?: string | null): Promise<ProgressModel> {
-    const found = await this.resolveNote(note);
+    return this.progressOf(await this.resolveNote(note), asOf);
+  }
+
+  /** The progress of a note already found. */
+  async progressOf(found: NoteRecord, asOf?: string | null): Promise<ProgressModel> {
     const records = await this.milestones.find({ noteId: found.id });
     const byId = new Map(records.map((r) => [r.id, r]));
     const day = asOf ?? this.today();
@@ -71,9 +77,9 @@ export class ProgressService {
 
   async agenda(from: string, to: string): Promise<AgendaDayModel[]> {
     const days = new Map<string, MilestoneModel[]>();
-    for (const m of await this.milestones.find({ from, to })) {
+    for (const m of this.models(await this.milestones.find({ from, to }))) {
       const day = days.get(m.date) ?? [];
-      day.push(this.model(m));
+      day.push(m);
       days.set(m.date, day);
     }
     return [...days].map(([date, milestones]) => ({ date, milestones }));
