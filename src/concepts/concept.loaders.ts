@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { groupBy } from '../common/group-by';
 import { ConceptModel, MentionModel, RelatedConceptModel } from './models/concept.model';
 import { ConceptRepository } from './concept.repository';
 
@@ -8,14 +9,6 @@ export interface ConceptLoaders {
   conceptMentions: DataLoader<number, MentionModel[]>;
   /** Every related concept, heaviest first (the resolver cuts the list). */
   relatedConcepts: DataLoader<number, RelatedConceptModel[]>;
-}
-
-function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
-  const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) {
-    groups.get(keyOf(row))?.push(row);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
 }
 
 @Injectable()

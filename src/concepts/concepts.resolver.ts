@@ -1,6 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
+import { sectionOf } from '../notes/note.loaders';
 import { ConceptService } from './concept.service';
 import { ConceptsArgs, DefineConceptArgs } from './dto/concepts.args';
 import { ConceptConnection } from './models/concept-connection.model';
@@ -62,11 +63,7 @@ export class MentionsResolver {
   }
 
   @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the line (see Section.chapterSection).' })
-  async section(mention: MentionModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
-    if (mention.sectionOrdinal === null) {
-      return null;
-    }
-    const sections = await ctx.loaders.sections.load(mention.noteId);
-    return sections.find((s) => s.ordinal === mention.sectionOrdinal) ?? null;
+  section(mention: MentionModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
+    return sectionOf(ctx.loaders, mention.noteId, mention.sectionOrdinal);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { groupBy } from '../common/group-by';
 import { MilestoneRepository } from './milestone.repository';
 import { MilestoneModel } from './models/milestone.model';
 import { ProgressService } from './progress.service';
@@ -18,13 +19,7 @@ export class MilestoneLoaderFactory {
 
   create(): MilestoneLoaders {
     return {
-      milestones: new DataLoader(async (ids) => {
-        const byNote = new Map<string, MilestoneModel[]>(ids.map((id) => [id, []]));
-        for (const m of this.progress.models(await this.repo.ofNotes(ids))) {
-          byNote.get(m.noteId)?.push(m);
-        }
-        return ids.map((id) => byNote.get(id) ?? []);
-      }),
+      milestones: new DataLoader(async (ids) => groupBy(ids, this.progress.models(await this.repo.ofNotes(ids)), (m) => m.noteId)),
     };
   }
 }

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { groupBy } from '../common/group-by';
 import { ReadCache } from '../common/read-cache';
 import { NoteModel, LinkModel, SectionModel } from './models/note.model';
 import { NoteRepository } from './note.repository';
-
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) {
-    groups.get(keyOf(row))?.push(row);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
-}
 
 /**
  * One set per GraphQL request, so relations are batched (no query per parent). Notes and their relations are also
@@ -74,4 +67,12 @@ export class NoteLoaderFactory {
       ),
     };
   }
+}
+
+/** Section `ordinal` of a note through the sections loader; null for no ordinal (text before the first heading). */
+export async function sectionOf(loaders: NoteLoaders, noteId: string, ordinal: number | null): Promise<SectionModel | null> {
+  if (ordinal === null) {
+    return null;
+  }
+  return (await loaders.sections.load(noteId)).find((s) => s.ordinal === ordinal) ?? null;
 }

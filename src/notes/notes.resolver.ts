@@ -2,6 +2,7 @@ import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nest
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteArgs, NotesArgs } from './dto/notes.args';
 import { LinkKind, LinkModel, NoteModel, SectionModel } from './models/note.model';
+import { sectionOf } from './note.loaders';
 import { NoteConnection } from './models/note-connection.model';
 import { DiagnosticModel, Stats } from './models/stats.model';
 import { NoteRepository } from './note.repository';
@@ -101,11 +102,7 @@ export class LinksResolver {
   }
 
   @ResolveField(() => SectionModel, { nullable: true, description: 'Innermost section holding the link.' })
-  async section(link: LinkModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
-    if (link.sectionOrdinal === null) {
-      return null;
-    }
-    const sections = await ctx.loaders.sections.load(link.sourceId);
-    return sections.find((s) => s.ordinal === link.sectionOrdinal) ?? null;
+  section(link: LinkModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
+    return sectionOf(ctx.loaders, link.sourceId, link.sectionOrdinal);
   }
 }

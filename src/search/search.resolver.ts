@@ -1,6 +1,7 @@
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
+import { sectionOf } from '../notes/note.loaders';
 import { SearchArgs } from './dto/search.args';
 import { SearchHitModel } from './models/search-hit.model';
 import { SearchService } from './search.service';
@@ -23,11 +24,7 @@ export class SearchResolver {
     nullable: true,
     description: 'The section whose own text matched (up to the next heading of any depth); null for text before the first heading.',
   })
-  async section(hit: SearchHitModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
-    if (hit.sectionOrdinal === null) {
-      return null;
-    }
-    const sections = await ctx.loaders.sections.load(hit.noteId);
-    return sections.find((s) => s.ordinal === hit.sectionOrdinal) ?? null;
+  section(hit: SearchHitModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel | null> {
+    return sectionOf(ctx.loaders, hit.noteId, hit.sectionOrdinal);
   }
 }
