@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors';
-import { decodeCursor, encodeCursor } from '../common/graphql/pagination';
+import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncService } from '../sync/sync.service';
 import { normalizeConceptName } from '../vault/parse/concepts';
 import type { ConceptsArgs } from './dto/concepts.args';
@@ -31,8 +31,13 @@ export class ConceptService {
   async page(args: ConceptsArgs): Promise<ConceptConnection> {
     const after = args.after ? decodeCursor(args.after, isConceptCursor)[0] : null;
     const { rows, total } = await this.concepts.page(args.filter ?? {}, after, args.first + 1);
-    const edges = rows.slice(0, args.first).map((r) => ({ cursor: encodeCursor([r.key]), node: ConceptModel.from(r) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    return toConnection(
+      rows,
+      args.first,
+      total,
+      (r) => [r.key],
+      (r) => ConceptModel.from(r),
+    );
   }
 
   /** Add (or replace) a dictionary entry, then rebuild concepts and mentions. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors';
-import { decodeCursor, encodeCursor } from '../common/graphql/pagination';
+import { decodeCursor, isStringPair, toConnection } from '../common/graphql/pagination';
 import { NoteModel } from '../notes/models/note.model';
 import type { NoteConnection } from '../notes/models/note-connection.model';
 import { LinkModel } from '../notes/models/note.model';
@@ -10,9 +10,7 @@ import { GraphRepository } from './graph.repository';
 import type { BrokenLinkConnection } from './models/broken-link-connection.model';
 import { findUnlinkedMentions, nameMatcher, type UnlinkedMentionRecord } from './unlinked-mentions';
 
-type OrphanCursor = [string, string];
 type LinkCursor = [string, number];
-const isOrphanCursor = (v: unknown): v is OrphanCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 const isLinkCursor = (v: unknown): v is LinkCursor =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]);
 
@@ -28,21 +26,29 @@ export class LinkAuditService {
   ) {}
 
   async orphans(first: number, after?: string | null): Promise<NoteConnection> {
-    const cursor = after ? decodeCursor(after, isOrphanCursor) : null;
+    const cursor = after ? decodeCursor(after, isStringPair) : null;
     const { ids, total } = await this.repo.orphans(cursor ? { fname: cursor[0], id: cursor[1] } : null, first + 1);
-    const byId = new Map((await this.notes.findByIds(ids.slice(0, first))).map((n) => [n.id, n]));
-    const edges = ids.slice(0, first).flatMap((id) => {
-      const n = byId.get(id);
-      return n ? [{ cursor: encodeCursor([n.fname, n.id]), node: NoteModel.from(n) }] : [];
-    });
-    return { edges, pageInfo: { hasNextPage: ids.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    const byId = new Map((await this.notes.findByIds(ids)).map((n) => [n.id, n]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return toConnection(
+      rows,
+      first,
+      total,
+      (n) => [n.fname, n.id],
+      (n) => NoteModel.from(n),
+    );
   }
 
   async brokenLinks(first: number, after?: string | null): Promise<BrokenLinkConnection> {
     const cursor = after ? decodeCursor(after, isLinkCursor) : null;
     const { rows, total } = await this.repo.brokenLinks(cursor ? { fname: cursor[0], id: cursor[1] } : null, first + 1);
-    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor([r.fname, r.id]), node: LinkModel.from(r) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    return toConnection(
+      rows,
+      first,
+      total,
+      (r) => [r.fname, r.id],
+      (r) => LinkModel.from(r),
+    );
   }
 
   /**

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '../common/graphql/pagination';
+import { decodeCursor, isStringPair, toConnection } from '../common/graphql/pagination';
 import { DomainError, ErrorCode } from '../common/errors';
 import type { NoteArgs, NotesArgs } from './dto/notes.args';
 import { NoteModel } from './models/note.model';
 import type { NoteConnection } from './models/note-connection.model';
 import { NoteRepository } from './note.repository';
-
-type NoteCursor = [string, string];
-const isNoteCursor = (v: unknown): v is NoteCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 @Injectable()
 export class NotesService {
@@ -26,9 +23,14 @@ export class NotesService {
   }
 
   async page(args: NotesArgs): Promise<NoteConnection> {
-    const after = args.after ? decodeCursor(args.after, isNoteCursor) : null;
+    const after = args.after ? decodeCursor(args.after, isStringPair) : null;
     const { rows, total } = await this.notes.page(args.filter ?? {}, after ? { fname: after[0], id: after[1] } : null, args.first + 1);
-    const edges = rows.slice(0, args.first).map((r) => ({ cursor: encodeCursor([r.fname, r.id]), node: NoteModel.from(r) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    return toConnection(
+      rows,
+      args.first,
+      total,
+      (r) => [r.fname, r.id],
+      (r) => NoteModel.from(r),
+    );
   }
 }

@@ -27,6 +27,25 @@ export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => val
   throw new DomainError(ErrorCode.BadInput, `invalid cursor: ${cursor}`);
 }
 
+/** A cursor of two strings, as `(fname, id)`. */
+export const isStringPair = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+
+/**
+ * A connection page from `rows` read with `first + 1`: the extra row only says that there is a next page. Each edge's
+ * cursor is the encoded `cursorKey` of its row.
+ */
+export function toConnection<R, N>(
+  rows: readonly R[],
+  first: number,
+  totalCount: number,
+  cursorKey: (row: R) => unknown,
+  node: (row: R) => N,
+): { edges: { cursor: string; node: N }[]; pageInfo: PageInfo; totalCount: number } {
+  const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(cursorKey(r)), node: node(r) }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
 /** `first` / `after` of every cursor-paginated list. */
 @ArgsType()
 export class PageArgs {
