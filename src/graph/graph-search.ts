@@ -1,4 +1,4 @@
-import { edgeKey, type GraphEdgeRecord } from './graph.records';
+import { edgeKey, sortEdges, type GraphEdgeRecord } from './graph.records';
 
 /** Edges (of the kinds the caller chose) with one end among `nodes` (`around`) or both (`among`). One call per BFS level. */
 export type EdgeLoader = (nodes: string[]) => Promise<GraphEdgeRecord[]>;
@@ -8,14 +8,6 @@ export interface Neighbourhood {
   distances: Map<string, number>;
   /** The edges among those nodes, once each. */
   edges: GraphEdgeRecord[];
-}
-
-/** In a fixed order (SQL returns groups in any order), so parents and ties do not depend on the query plan. */
-function sorted(edges: GraphEdgeRecord[]): GraphEdgeRecord[] {
-  return edges
-    .map((e) => ({ e, key: edgeKey(e) }))
-    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-    .map((x) => x.e);
 }
 
 /**
@@ -29,7 +21,7 @@ export async function neighbourhood(start: string, depth: number, load: { around
   let frontier = [start];
   for (let level = 0; level < depth && frontier.length > 0; level++) {
     const next: string[] = [];
-    for (const e of sorted(await load.around(frontier))) {
+    for (const e of sortEdges(await load.around(frontier))) {
       for (const end of [e.source, e.target]) {
         if (!distances.has(end)) {
           distances.set(end, level + 1);
@@ -81,7 +73,7 @@ export async function shortestPath(from: string, to: string, load: EdgeLoader): 
     const inFrontier = new Set(me.frontier);
     const next: string[] = [];
     let meet: { node: string; total: number } | null = null;
-    for (const e of sorted(await load(me.frontier))) {
+    for (const e of sortEdges(await load(me.frontier))) {
       for (const [near, far] of [
         [e.source, e.target],
         [e.target, e.source],

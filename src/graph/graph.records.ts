@@ -66,6 +66,19 @@ export function edgeKey(e: GraphEdgeRecord): string {
   return `${e.kind}\u0000${e.source}\u0000${e.target}`;
 }
 
+/** Code-unit order of two strings (not locale order): stable output whatever the platform. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Edges in a fixed order (by kind, source, target): SQL returns groups in any order. */
+export function sortEdges<E extends GraphEdgeRecord>(edges: E[]): E[] {
+  return edges
+    .map((e) => ({ e, key: edgeKey(e) }))
+    .sort((x, y) => compareStrings(x.key, y.key))
+    .map((x) => x.e);
+}
+
 /** A note that may name another one, with what is needed to check each line. */
 export interface MentionCandidateRecord {
   noteId: string;

@@ -5,9 +5,11 @@ import { neighbourhood, shortestPath } from './graph-search';
 import {
   ALL_EDGE_KINDS,
   MAX_GRAPH_DEPTH,
-  edgeKey,
+  CONCEPT_PREFIX,
+  compareStrings,
   isConceptNodeId,
   NOTE_EDGE_KINDS,
+  sortEdges,
   splitNodeIds,
   type GraphEdgeKindName,
   type GraphNodeRecord,
@@ -28,7 +30,7 @@ export class GraphService {
 
   /** A note id or fname, or `concept:<key>`, as a node id; NOT_FOUND otherwise. */
   async resolveNode(ref: string): Promise<string> {
-    if (isConceptNodeId(ref) && (await this.repo.conceptExists(ref.slice('concept:'.length)))) {
+    if (isConceptNodeId(ref) && (await this.repo.conceptExists(ref.slice(CONCEPT_PREFIX.length)))) {
       return ref;
     }
     const note = await this.repo.findNote(ref);
@@ -51,7 +53,7 @@ export class GraphService {
     });
     const nodes = await this.repo.nodes(splitNodeIds(found.distances.keys()));
     const distance = (id: string) => found.distances.get(id) ?? 0;
-    nodes.sort((a, b) => distance(a.id) - distance(b.id) || compare(a.id, b.id));
+    nodes.sort((a, b) => distance(a.id) - distance(b.id) || compareStrings(a.id, b.id));
     return { nodes, edges: sortEdges(found.edges) };
   }
 
@@ -79,7 +81,7 @@ export class GraphService {
       ids.add(e.source);
       ids.add(e.target);
     }
-    const nodes = (await this.repo.nodes(splitNodeIds(ids))).sort((a, b) => compare(a.id, b.id));
+    const nodes = (await this.repo.nodes(splitNodeIds(ids))).sort((a, b) => compareStrings(a.id, b.id));
     return { nodes, edges: sortEdges(edges) };
   }
 
@@ -88,15 +90,4 @@ export class GraphService {
     const graph = options.from ? await this.graph(options.from, options.depth ?? 1, options.kinds) : await this.wholeGraph(options.kinds);
     return renderGraph(format, graph);
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortEdges(edges: GraphRecord['edges']): GraphRecord['edges'] {
-  return edges
-    .map((e) => ({ e, key: edgeKey(e) }))
-    .sort((x, y) => compare(x.key, y.key))
-    .map((x) => x.e);
 }
