@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileHash } from '../vault/file-hash';
 
 /** Why a write-back was refused; the service maps it to a domain error. */
 export class WriteBackError extends Error {
@@ -11,8 +11,6 @@ export class WriteBackError extends Error {
     super(message);
   }
 }
-
-export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
 /**
  * Flip the one checkbox byte at (line, column) — both 1-based, column in characters of the decoded line — and
@@ -52,7 +50,7 @@ export function flipCheckbox(bytes: Buffer, line: number, column: number, done: 
 /** Refuse when the file changed since the last sync; else write through a temporary file and a rename. */
 export function writeCheckbox(file: string, expectedHash: string, line: number, column: number, done: boolean, doneDate?: string): boolean {
   const bytes = fs.readFileSync(file);
-  if (sha1(bytes) !== expectedHash) {
+  if (fileHash(bytes) !== expectedHash) {
     throw new WriteBackError('conflict', `${file} changed on disk since the last sync; sync again, then retry`);
   }
   const next = flipCheckbox(bytes, line, column, done, doneDate);

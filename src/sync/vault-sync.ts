@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileHash } from '../vault/file-hash';
 import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
@@ -186,7 +186,7 @@ export class VaultSync {
         });
         continue;
       }
-      const hash = createHash('sha1').update(bytes).digest('hex');
+      const hash = fileHash(bytes);
       if (old && old.hash === hash) {
         this.repo.touchNote(old.id, file.mtimeMs);
         keep(old, file);

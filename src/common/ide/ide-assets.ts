@@ -36,8 +36,8 @@ export function ideAssets(): Record<string, IdeAsset> {
   return assets;
 }
 
-/** Absolute path of a whitelisted IDE asset, or null for any other name. */
-export function ideAssetPath(name: string): string | null {
+/** A whitelisted IDE asset by file name, or undefined for any other name (`constructor` included). */
+export function ideAsset(name: string): IdeAsset | undefined {
   const all = ideAssets();
-  return Object.prototype.hasOwnProperty.call(all, name) ? all[name].file : null;
+  return Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
 }

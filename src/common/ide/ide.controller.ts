@@ -1,14 +1,13 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ideAssets } from './ide-assets';
+import { ideAsset } from './ide-assets';
 
 /** Serves the GraphiQL/React bundles the landing page loads, so the IDE works offline. */
 @Controller('ide')
 export class IdeController {
   @Get(':file')
   asset(@Param('file') file: string, @Res() res: Response): void {
-    const all = ideAssets();
-    const asset = Object.prototype.hasOwnProperty.call(all, file) ? all[file] : undefined;
+    const asset = ideAsset(file);
     if (!asset) {
       throw new NotFoundException(`No IDE asset named ${file}`);
     }
