@@ -16,7 +16,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_VAULT = path.resolve(ROOT, '..', 'shared', 'vaults', 'dendron-site');
@@ -117,17 +116,9 @@ function copyWritable(from, to) {
   fs.chmodSync(to, 0o755);
 }
 
-/** @param {string} dbFile */
+/** The project's own migration step (prisma migrate deploy, as `vaultgraph` runs it). @param {string} dbFile */
 function migrate(dbFile) {
-  const result = spawnSync('npx', ['prisma', 'migrate', 'deploy'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-    encoding: 'utf8',
-    shell: process.platform === 'win32',
-  });
-  if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
-  }
+  require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
 }
 
 /**
