@@ -1,11 +1,8 @@
-import { NestFactory } from '@nestjs/core';
-import fs from 'node:fs';
-import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
-import { ensureMigrated } from '../common/migrate';
 import { GRAPH_FORMATS, isGraphFormat } from '../graph/export/render-graph';
 import { ALL_EDGE_KINDS, MAX_GRAPH_DEPTH, type GraphEdgeKindName } from '../graph/graph.records';
 import { GraphService } from '../graph/graph.service';
+import { emit, withCliContext } from './cli-context';
 import { CliGraphModule } from './cli-graph.module';
 
 export interface ExportGraphOptions {
@@ -51,16 +48,6 @@ export async function runExportGraph(opts: ExportGraphOptions): Promise<void> {
   }
   const depth = parseDepth(opts.depth);
   const kinds = parseKinds(opts.kinds);
-  ensureMigrated(new AppConfig().databaseFile);
-  const app = await NestFactory.createApplicationContext(CliGraphModule, { logger: ['error'] });
-  try {
-    const text = await app.get(GraphService).exportGraph(format, { from: opts.from, depth, kinds });
-    if (opts.out) {
-      fs.writeFileSync(opts.out, text);
-    } else {
-      process.stdout.write(text);
-    }
-  } finally {
-    await app.close();
-  }
+  const text = await withCliContext(CliGraphModule, (app) => app.get(GraphService).exportGraph(format, { from: opts.from, depth, kinds }));
+  emit(text, opts.out);
 }

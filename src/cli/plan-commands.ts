@@ -1,29 +1,11 @@
-import { NestFactory } from '@nestjs/core';
-import fs from 'node:fs';
-import { AppConfig } from '../common/app-config';
-import { ensureMigrated } from '../common/migrate';
 import { MilestoneExportService } from '../milestones/milestone-export.service';
 import { ProgressService } from '../milestones/progress.service';
+import { emit, withCliContext } from './cli-context';
 import { CliPlanModule } from './cli-plan.module';
 import { formatProgress } from './format-progress';
 
-async function withPlans<T>(fn: (progress: ProgressService, exports: MilestoneExportService) => Promise<T>): Promise<T> {
-  ensureMigrated(new AppConfig().databaseFile);
-  const app = await NestFactory.createApplicationContext(CliPlanModule, { logger: ['error'] });
-  try {
-    return await fn(app.get(ProgressService), app.get(MilestoneExportService));
-  } finally {
-    await app.close();
-  }
-}
-
-function emit(text: string, out: string | undefined): void {
-  if (out) {
-    fs.writeFileSync(out, text);
-    process.stderr.write(`wrote ${out}\n`);
-  } else {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  }
+function withPlans<T>(fn: (progress: ProgressService, exports: MilestoneExportService) => Promise<T>): Promise<T> {
+  return withCliContext(CliPlanModule, (app) => fn(app.get(ProgressService), app.get(MilestoneExportService)));
 }
 
 /** `vaultgraph progress [NOTE]`: one note (id or fname), or every note with a plan. */

@@ -1,8 +1,7 @@
-import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../common/app-config';
-import { ensureMigrated } from '../common/migrate';
 import { SyncService } from '../sync/sync.service';
 import type { SyncReport } from '../sync/vault-sync';
+import { withCliContext } from './cli-context';
 import { CliSyncModule } from './cli-sync.module';
 import { formatSyncReport, syncReportJson } from './format-report';
 import { syncProgressBar } from './sync-progress-bar';
@@ -50,9 +49,7 @@ function untilStopped(): Promise<void> {
 export async function runSync(opts: SyncOptions): Promise<void> {
   applyEnv({ VAULT_PATH: opts.vault });
   const config = new AppConfig();
-  ensureMigrated(config.databaseFile);
-  const app = await NestFactory.createApplicationContext(CliSyncModule, { logger: ['error'] });
-  try {
+  await withCliContext(CliSyncModule, async (app) => {
     const syncs = app.get(SyncService);
     const bar = process.stderr.isTTY && !opts.json && !opts.quiet ? syncProgressBar() : null;
     let report: SyncReport;
@@ -71,7 +68,5 @@ export async function runSync(opts: SyncOptions): Promise<void> {
       process.stderr.write(`watching ${config.vaultPath} (Ctrl-C to stop)\n`);
       await untilStopped();
     }
-  } finally {
-    await app.close();
-  }
+  });
 }
