@@ -1,5 +1,5 @@
-import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { graphql } from 'graphql';
+import type { ApolloDriver } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
 import fs from 'node:fs';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -7,7 +7,10 @@ import { GqlContextFactory } from '../common/graphql/gql-context';
 import { ensureMigrated } from '../common/migrate';
 import { createServer } from '../main';
 
-/** `vaultgraph query DOCUMENT`: the whole GraphQL schema, in-process, against the local database. */
+/**
+ * `vaultgraph query DOCUMENT`: the server's own Apollo pipeline, in-process, against the local database, so the
+ * answer is what HTTP would give (error codes, depth and complexity limits, the mutation token).
+ */
 export async function runQuery(document: string, opts: { variables?: string }): Promise<void> {
   const source = document.startsWith('@') ? fs.readFileSync(document.slice(1), 'utf8') : document;
   let variableValues: Record<string, unknown> | undefined;
@@ -21,15 +24,18 @@ export async function runQuery(document: string, opts: { variables?: string }): 
   const app = await createServer(['error']);
   await app.init();
   try {
-    const { schema } = app.get(GraphQLSchemaHost);
+    const apollo = app.get<GraphQLModule<ApolloDriver>>(GraphQLModule).graphQlAdapter.instance;
     const headers = config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
-    const result = await graphql({
-      schema,
-      source,
-      variableValues,
-      contextValue: app.get(GqlContextFactory).create({ headers }),
-    });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const response = await apollo.executeOperation(
+      { query: source, variables: variableValues },
+      { contextValue: app.get(GqlContextFactory).create({ headers }) },
+    );
+    if (response.body.kind !== 'single') {
+      throw new DomainError(ErrorCode.BadInput, 'incremental delivery (@defer, @stream) is not supported here');
+    }
+    const result = response.body.singleResult;
+    // Apollo adds stack traces outside production; on a terminal they only hide the message.
+    process.stdout.write(`${JSON.stringify(result, (key, value: unknown) => (key === 'stacktrace' ? undefined : value), 2)}\n`);
     if (result.errors?.length) {
       process.exitCode = 1;
     }

@@ -82,6 +82,11 @@ describe('vaultgraph CLI', () => {
   it('exits 1 when a query has errors', async () => {
     expect(await run('query', '{ nosuchfield }')).toBe(1);
     expect(JSON.parse(out).errors[0].message).toMatch(/nosuchfield/);
+    // The server's pipeline: its error codes, and its limits.
+    expect(JSON.parse(out).errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    const deep = `{ note(fname: "lfs144") { ${'parent { '.repeat(10)}fname${' }'.repeat(10)} } }`;
+    expect(await run('query', deep)).toBe(1);
+    expect(JSON.parse(out).errors[0].message).toMatch(/exceeds maximum operation depth/);
   });
 
   it('progress prints a readable summary and JSON', async () => {
