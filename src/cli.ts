@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from './common/errors';
+import { isIsoDay } from './common/iso-day';
 
 /**
  * Each command loads its own code when it runs: `sync` needs neither GraphQL nor Prisma, and loading
@@ -18,7 +19,7 @@ function parsePort(value: string): string {
 }
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (!isIsoDay(value)) {
     throw new InvalidArgumentError('expected YYYY-MM-DD');
   }
   return value;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isIsoDay } from '../common/iso-day';
 
 export interface ProgressMilestone {
   id: string;
@@ -181,7 +182,7 @@ function plainDay(day: string): DateTime {
 }
 
 function assertDay(day: string, what: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !plainDay(day).isValid) {
+  if (!isIsoDay(day)) {
     throw new RangeError(`${what} is not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
   }
 }

@@ -1,9 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isIsoDay } from '../iso-day';
 
 function check(value: unknown): string {
-  if (typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (isIsoDay(value)) {
     return value;
   }
   throw new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });

@@ -1,5 +1,6 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
+import { isIsoDay } from '../../common/iso-day';
 
 export interface CalendarMilestone {
   id: string;
@@ -43,7 +44,7 @@ export function milestoneUid(id: string): string {
 
 function toEvent(m: CalendarMilestone): EventAttributes {
   const start = DateTime.fromISO(m.date, { zone: 'UTC' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date) || !start.isValid) {
+  if (!isIsoDay(m.date)) {
     throw new RangeError(`date of ${m.id} is not a YYYY-MM-DD date: ${JSON.stringify(m.date)}`);
   }
   const event: EventAttributes = {
