@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Diagnostic, NoteDoc } from '../vault/note-doc';
+import { fnameKey } from '../vault/fname-key';
 import { milestoneKey } from '../vault/parse/milestones';
 import { ConceptIndexRepository } from './concept-index.repository';
 
@@ -196,7 +197,7 @@ export class SyncRepository {
       id: row.id,
       vaultId: row.vaultId,
       fname: row.fname,
-      fnameKey: row.fname.toLowerCase(),
+      fnameKey: fnameKey(row.fname),
       parentFname: parentFnameOf(row.fname),
       title: doc.title,
       desc: doc.desc,
@@ -222,7 +223,7 @@ export class SyncRepository {
       this.s.insertSection.run(row.id, i, s.heading, s.depth, s.slug, s.chapter, s.startLine, s.endLine, s.parent);
     });
     for (const l of doc.links) {
-      const key = l.targetFname === null ? null : l.targetFname.toLowerCase();
+      const key = l.targetFname === null ? null : fnameKey(l.targetFname);
       this.s.insertLink.run(
         row.id,
         row.vaultId,
@@ -282,7 +283,7 @@ export class SyncRepository {
   }
 
   insertStub(vaultId: number, vaultName: string, fname: string, title: string): void {
-    this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fname.toLowerCase(), parentFnameOf(fname), title);
+    this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fnameKey(fname), parentFnameOf(fname), title);
   }
 
   deleteNote(id: string): void {

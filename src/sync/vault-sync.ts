@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileHash } from '../vault/file-hash';
+import { fnameKey } from '../vault/fname-key';
 import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
@@ -229,10 +230,10 @@ export class VaultSync {
       seen.add(id);
       if (!existing || existing.stub === 1) {
         run.counts.added++;
-        run.changedKeys.add(file.fname.toLowerCase());
+        run.changedKeys.add(fnameKey(file.fname));
       } else if (movedFrom) {
         run.counts.renamed++;
-        run.changedKeys.add(file.fname.toLowerCase()).add(movedFrom.fname.toLowerCase());
+        run.changedKeys.add(fnameKey(file.fname)).add(fnameKey(movedFrom.fname));
         if (movedFrom.path !== null) {
           this.repo.replaceDiagnostics(movedFrom.vaultId, movedFrom.path, null, []);
         }
@@ -250,7 +251,7 @@ export class VaultSync {
       }
       this.repo.deleteNote(note.id);
       this.repo.replaceDiagnostics(vaultId, filePath, null, []);
-      run.changedKeys.add(note.fname.toLowerCase());
+      run.changedKeys.add(fnameKey(note.fname));
       run.counts.deleted++;
     }
     for (const filePath of skipped.keys()) {
@@ -314,12 +315,12 @@ export class VaultSync {
     for (const note of notes) {
       if (note.stub === 1 && !needed.delete(note.fname)) {
         this.repo.deleteNote(note.id);
-        changedKeys.add(note.fname.toLowerCase());
+        changedKeys.add(fnameKey(note.fname));
       }
     }
     for (const fname of needed) {
       this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname));
-      changedKeys.add(fname.toLowerCase());
+      changedKeys.add(fnameKey(fname));
     }
   }
 }
