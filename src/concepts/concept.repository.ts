@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
+import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ConceptKindName } from '../vault/parse/concept-dictionary';
 import type { ConceptFilterInput, ConceptRecord, MentionRecord, RelatedRecord } from './concept.records';
@@ -33,22 +34,22 @@ export class ConceptRepository {
     return rows.map(toRecord);
   }
 
-  /** A page in key order after the cursor key; `take` one more to know if there is a next page. */
+  /** A page in key order after the cursor key; `take` one more to know if there is a next page. `nameContains` is literal. */
   async page(filter: ConceptFilterInput, afterKey: string | null, take: number): Promise<{ rows: ConceptRecord[]; total: number }> {
-    const where: Prisma.ConceptWhereInput = {
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.nameContains ? { name: { contains: filter.nameContains } } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      this.prisma.concept.findMany({
-        where: afterKey === null ? where : { AND: [where, { key: { gt: afterKey } }] },
-        orderBy: { key: 'asc' },
-        take,
-        select: conceptSelect,
-      }),
-      this.prisma.concept.count({ where }),
+    const conditions = [
+      ...(filter.kind ? [Prisma.sql`kind = ${filter.kind}`] : []),
+      ...(filter.nameContains ? [Prisma.sql`name LIKE ${likePattern(filter.nameContains, 'contains')} ESCAPE ${LIKE_ESCAPE}`] : []),
+    ];
+    const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+    const after =
+      afterKey === null ? Prisma.empty : Prisma.sql`${conditions.length > 0 ? Prisma.sql`AND` : Prisma.sql`WHERE`} key > ${afterKey}`;
+    const [rows, counted] = await Promise.all([
+      this.prisma.$queryRaw<
+        ConceptRow[]
+      >`SELECT id, key, name, kind, url, aliases FROM Concept ${where} ${after} ORDER BY key LIMIT ${take}`,
+      this.prisma.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total FROM Concept ${where}`,
     ]);
-    return { rows: rows.map(toRecord), total };
+    return { rows: rows.map(toRecord), total: Number(counted[0]?.total ?? 0) };
   }
 
   /** Mentions of many concepts, by note fname then line. */

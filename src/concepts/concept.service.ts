@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncService } from '../sync/sync.service';
 import { normalizeConceptName } from '../vault/parse/concepts';
@@ -60,7 +60,10 @@ export class ConceptService {
    */
   remove(name: string): boolean {
     if (!this.syncs.updateConcepts({ remove: name })) {
-      throw new DomainError(ErrorCode.NotFound, `no concept definition named ${name} (entries in concepts.yml are edited in the file)`);
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `no concept definition named ${quoteInput(name)} (entries in concepts.yml are edited in the file)`,
+      );
     }
     return true;
   }

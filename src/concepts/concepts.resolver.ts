@@ -1,9 +1,10 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { sectionOf } from '../notes/note.loaders';
 import { ConceptService } from './concept.service';
-import { ConceptsArgs, DefineConceptArgs } from './dto/concepts.args';
+import { firstCost, listCost, weighted } from '../common/graphql/cost';
+import { ConceptsArgs, DefineConceptArgs, RelatedArgs } from './dto/concepts.args';
 import { ConceptConnection } from './models/concept-connection.model';
 import { ConceptModel, MentionModel, RelatedConceptModel } from './models/concept.model';
 
@@ -16,17 +17,21 @@ export class ConceptsResolver {
     return this.service.byName(name);
   }
 
-  @Query(() => ConceptConnection, { description: 'Concepts in key order, a page at a time.' })
+  @Query(() => ConceptConnection, { description: 'Concepts in key order, a page at a time.', complexity: weighted(5, firstCost) })
   concepts(@Args() args: ConceptsArgs): Promise<ConceptConnection> {
     return this.service.page(args);
   }
 
-  @Mutation(() => ConceptModel, { description: 'Add or replace a dictionary entry, then match it in every note.' })
+  @Mutation(() => ConceptModel, {
+    description: 'Add or replace a dictionary entry, then match it in every note.',
+    complexity: weighted(1000),
+  })
   defineConcept(@Args() args: DefineConceptArgs): Promise<ConceptModel> {
     return this.service.define(args.name, args.aliases);
   }
 
   @Mutation(() => Boolean, {
+    complexity: weighted(1000),
     description:
       'Remove a dictionary entry made with defineConcept; the concept stays if the notes also name it. NOT_FOUND if there is none.',
   })
@@ -34,21 +39,20 @@ export class ConceptsResolver {
     return this.service.remove(name);
   }
 
-  @ResolveField(() => [MentionModel], { description: 'Where the notes name it, by note fname and line.' })
+  @ResolveField(() => [MentionModel], { description: 'Where the notes name it, by note fname and line.', complexity: listCost })
   mentions(concept: ConceptModel, _args: NoArgs, ctx: GqlContext): Promise<MentionModel[]> {
     return ctx.loaders.conceptMentions.load(concept.id);
   }
 
-  @ResolveField(() => [RelatedConceptModel], { description: 'Concepts named in the same sections, most shared sections first.' })
-  async related(
-    @Parent() concept: ConceptModel,
-    @Context() ctx: GqlContext,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
-  ): Promise<RelatedConceptModel[]> {
-    return (await ctx.loaders.relatedConcepts.load(concept.id)).slice(0, Math.min(Math.max(first, 0), 100));
+  @ResolveField(() => [RelatedConceptModel], {
+    description: 'Concepts named in the same sections, most shared sections first.',
+    complexity: firstCost,
+  })
+  async related(@Parent() concept: ConceptModel, @Context() ctx: GqlContext, @Args() args: RelatedArgs): Promise<RelatedConceptModel[]> {
+    return (await ctx.loaders.relatedConcepts.load(concept.id)).slice(0, args.first);
   }
 
-  @ResolveField(() => [NoteModel], { description: 'Notes that mention it, in fname order.' })
+  @ResolveField(() => [NoteModel], { description: 'Notes that mention it, in fname order.', complexity: listCost })
   async notes(concept: ConceptModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel[]> {
     const ids = [...new Set((await ctx.loaders.conceptMentions.load(concept.id)).map((m) => m.noteId))];
     return (await ctx.loaders.note.loadMany(ids)).filter((n): n is NoteModel => n instanceof NoteModel);

@@ -10,6 +10,21 @@ export const NOTE_EDGE_KINDS: readonly GraphEdgeKindName[] = ['link', 'hierarchy
 /** Deepest neighbourhood `graph` loads: four hops already reach most of a well-linked vault. */
 export const MAX_GRAPH_DEPTH = 4;
 
+/**
+ * What a graph search costs in the complexity budget (common/graphql/cost.ts), by depth: a neighbourhood grows about
+ * tenfold a hop on a linked vault, and at depth 4 it is often the whole vault. Two depth-4 searches fit in one
+ * request; 200 of them do not.
+ */
+export const GRAPH_COST_BY_DEPTH = [200, 400, 1000, 4000, 8000] as const;
+/** The whole note graph (exportGraph without `from`), and a shortest path (two searches that may cross the vault). */
+export const WHOLE_GRAPH_COST = 10_000;
+export const PATH_COST = 2000;
+
+export function graphCost(depth: unknown): number {
+  const d = typeof depth === 'number' && Number.isInteger(depth) ? Math.min(Math.max(depth, 0), MAX_GRAPH_DEPTH) : MAX_GRAPH_DEPTH;
+  return GRAPH_COST_BY_DEPTH[d];
+}
+
 /** Concept nodes are `concept:<key>`; note nodes are the note id. */
 export const CONCEPT_PREFIX = 'concept:';
 
@@ -87,11 +102,4 @@ export interface MentionCandidateRecord {
   bodyLine: number;
   /** File lines of this note holding a resolved link to the mentioned note. */
   linkedLines: number[];
-}
-
-export interface NoteRefRecord {
-  id: string;
-  fname: string;
-  title: string;
-  vault: string;
 }

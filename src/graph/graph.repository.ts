@@ -9,7 +9,6 @@ import {
   type GraphNodeRecord,
   type MentionCandidateRecord,
   type NodeIdSets,
-  type NoteRefRecord,
 } from './graph.records';
 
 /** Id lists travel as one JSON parameter (`json_each`), so a frontier of 10k notes is one query, not 10k parameters. */
@@ -28,15 +27,6 @@ const toEdges = (rows: PairRow[], kind: GraphEdgeKindName, mapSource = (s: strin
 @Injectable()
 export class GraphRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  /** A note by id, else by fname (case-insensitive, first vault that has it). */
-  async findNote(ref: string): Promise<NoteRefRecord | null> {
-    const rows = await this.prisma.$queryRaw<NoteRefRecord[]>`
-      SELECT n.id, n.fname, n.title, v.name AS vault FROM Note n JOIN Vault v ON v.id = n.vaultId
-      WHERE n.id = ${ref} OR n.fnameKey = ${ref.toLowerCase()}
-      ORDER BY n.id = ${ref} DESC, n.fname = ${ref} DESC, n.vaultId LIMIT 1`;
-    return rows[0] ?? null;
-  }
 
   async conceptExists(key: string): Promise<boolean> {
     return (await this.prisma.concept.count({ where: { key } })) > 0;

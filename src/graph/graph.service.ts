@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { renderGraph, type GraphFormatName } from './export/render-graph';
 import { neighbourhood, shortestPath } from './graph-search';
 import {
@@ -16,6 +16,8 @@ import {
   type GraphRecord,
 } from './graph.records';
 import { GraphRepository } from './graph.repository';
+import { checkDeadline } from '../common/request-scope';
+import { NotesService } from '../notes/notes.service';
 
 export interface ExportOptions {
   from?: string | null;
@@ -26,18 +28,27 @@ export interface ExportOptions {
 /** Neighbourhoods, shortest paths and exports over notes and concepts. */
 @Injectable()
 export class GraphService {
-  constructor(private readonly repo: GraphRepository) {}
+  constructor(
+    private readonly repo: GraphRepository,
+    private readonly notes: NotesService,
+  ) {}
 
-  /** A note id or fname, or `concept:<key>`, as a node id; NOT_FOUND otherwise. */
+  /** A note (id or fname, the NoteRef rule) or `concept:<key>`, as a node id; NOT_FOUND otherwise. */
   async resolveNode(ref: string): Promise<string> {
     if (isConceptNodeId(ref) && (await this.repo.conceptExists(ref.slice(CONCEPT_PREFIX.length)))) {
       return ref;
     }
-    const note = await this.repo.findNote(ref);
+    const note = await this.notes.findByName(ref);
     if (!note) {
-      throw new DomainError(ErrorCode.NotFound, `no note or concept ${JSON.stringify(ref)}`);
+      throw new DomainError(ErrorCode.NotFound, `no note or concept ${quoteInput(ref)}`);
     }
     return note.id;
+  }
+
+  /** Edges with an end among `nodes`: one step of a search, where the request's time limit is checked. */
+  private around(nodes: Iterable<string>, kinds: ReadonlySet<GraphEdgeKindName>) {
+    checkDeadline();
+    return this.repo.edgesAround(splitNodeIds(nodes), kinds);
   }
 
   /** The nodes within `depth` of `from` over the chosen edge kinds (undirected), and the edges among them. */
@@ -48,8 +59,11 @@ export class GraphService {
     const start = await this.resolveNode(from);
     const selected = new Set(kinds ?? ALL_EDGE_KINDS);
     const found = await neighbourhood(start, depth, {
-      around: (nodes) => this.repo.edgesAround(splitNodeIds(nodes), selected),
-      among: (nodes) => this.repo.edgesAmong(splitNodeIds(nodes), selected),
+      around: (nodes) => this.around(nodes, selected),
+      among: (nodes) => {
+        checkDeadline();
+        return this.repo.edgesAmong(splitNodeIds(nodes), selected);
+      },
     });
     const nodes = await this.repo.nodes(splitNodeIds(found.distances.keys()));
     const distance = (id: string) => found.distances.get(id) ?? 0;
@@ -65,7 +79,7 @@ export class GraphService {
   async path(from: string, to: string, kinds?: readonly GraphEdgeKindName[] | null): Promise<GraphNodeRecord[]> {
     const [a, b] = await Promise.all([this.resolveNode(from), this.resolveNode(to)]);
     const selected = new Set(kinds ?? ALL_EDGE_KINDS);
-    const ids = await shortestPath(a, b, (nodes) => this.repo.edgesAround(splitNodeIds(nodes), selected));
+    const ids = await shortestPath(a, b, (nodes) => this.around(nodes, selected));
     const byId = new Map((await this.repo.nodes(splitNodeIds(ids))).map((n) => [n.id, n]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

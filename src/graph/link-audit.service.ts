@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, isStringPair, toConnection } from '../common/graphql/pagination';
 import { NoteModel } from '../notes/models/note.model';
 import type { NoteConnection } from '../notes/models/note-connection.model';
 import { LinkModel } from '../notes/models/note.model';
 import { NoteRepository } from '../notes/note.repository';
+import { NotesService } from '../notes/notes.service';
 import { titleFromFname } from '../vault/parse/title';
 import { GraphRepository } from './graph.repository';
 import type { BrokenLinkConnection } from './models/broken-link-connection.model';
@@ -23,6 +23,7 @@ export class LinkAuditService {
   constructor(
     private readonly repo: GraphRepository,
     private readonly notes: NoteRepository,
+    private readonly noteRefs: NotesService,
   ) {}
 
   async orphans(first: number, after?: string | null): Promise<NoteConnection> {
@@ -56,10 +57,7 @@ export class LinkAuditService {
    * default) without linking to it on that line. Full-text candidates first, then each line is checked.
    */
   async unlinkedMentions(noteRef: string, first: number): Promise<UnlinkedMentionRecord[]> {
-    const note = await this.repo.findNote(noteRef);
-    if (!note) {
-      throw new DomainError(ErrorCode.NotFound, `no note ${JSON.stringify(noteRef)}`);
-    }
+    const note = await this.noteRefs.getByName(noteRef);
     const last = note.fname.split('.').pop() ?? note.fname;
     const names = [note.title, ...(note.title === titleFromFname(note.fname) ? [last] : [])]
       .map((n) => n.trim())

@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
 import { SqliteReader } from '../common/sqlite-reader';
 import { PrismaService } from '../prisma/prisma.service';
+import { fnameKey } from '../vault/fname-key';
+import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
 import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, SectionRecord, StatsRecord } from './note.records';
-
-const noteSelect = {
-  id: true,
-  fname: true,
-  title: true,
-  desc: true,
-  createdMs: true,
-  updatedMs: true,
-  stub: true,
-  parentId: true,
-  tags: true,
-  custom: true,
-  path: true,
-  vault: { select: { name: true } },
-} satisfies Prisma.NoteSelect;
-
-type PrismaNoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
@@ -35,10 +19,10 @@ const LINKS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, an
  */
 const SQL = {
   noteById: `${NOTES} WHERE n.id = ?`,
-  noteByFnameInVault: `${NOTES} WHERE n.fname = ? AND v.name = ?`,
-  // Vaults first (a handful), then the (vaultId, fname) index per vault: `ORDER BY n.vaultId` alone made SQLite walk
-  // that whole index.
-  noteByFname: `SELECT ${NOTE_COLUMNS} FROM Vault v CROSS JOIN Note n ON n.vaultId = v.id WHERE n.fname = ? ORDER BY v.id LIMIT 1`,
+  // The NoteRef rule (note-ref.ts): fnames match case-insensitively through the fnameKey index; the exact spelling
+  // first, then the first vault.
+  noteByFnameInVault: `${NOTES} WHERE n.fnameKey = ? AND v.name = ? ORDER BY n.fname = ? DESC LIMIT 1`,
+  noteByFname: `${NOTES} WHERE n.fnameKey = ? ORDER BY n.fname = ? DESC, v.id LIMIT 1`,
   notesByIds: `${NOTES} WHERE n.id IN ${ID_LIST}`,
   bodies: `SELECT id, body FROM Note WHERE id IN ${ID_LIST}`,
   children: `${NOTES} WHERE n.parentId IN ${ID_LIST} ORDER BY n.fname`,
@@ -100,23 +84,6 @@ function linkFrom(r: LinkRow): LinkRecord {
   };
 }
 
-function toRecord(row: PrismaNoteRow): NoteRecord {
-  return {
-    id: row.id,
-    vault: row.vault.name,
-    fname: row.fname,
-    title: row.title,
-    desc: row.desc,
-    createdMs: row.createdMs,
-    updatedMs: row.updatedMs,
-    stub: row.stub,
-    parentId: row.parentId,
-    tags: JSON.parse(row.tags) as string[],
-    custom: row.custom,
-    path: row.path,
-  };
-}
-
 /**
  * Every notes query the API makes. The per-request loaders' lookups (by id, children, sections, links) are
  * hand-written statements on the read connection; listing, counting and diagnostics go through Prisma.
@@ -133,10 +100,13 @@ export class NoteRepository {
     return Promise.resolve(row ? noteFrom(row) : null);
   }
 
-  /** By fname; without a vault, the first vault that has it. */
+  /** By fname, case-insensitively (the exact spelling first); without a vault, the first vault that has it. */
   findByFname(fname: string, vault?: string | null): Promise<NoteRecord | null> {
+    const key = fnameKey(fname);
     const row = (
-      vault ? this.reader.arrayStatement(SQL.noteByFnameInVault).get(fname, vault) : this.reader.arrayStatement(SQL.noteByFname).get(fname)
+      vault
+        ? this.reader.arrayStatement(SQL.noteByFnameInVault).get(key, vault, fname)
+        : this.reader.arrayStatement(SQL.noteByFname).get(key, fname)
     ) as NoteRow | undefined;
     return Promise.resolve(row ? noteFrom(row) : null);
   }
@@ -160,27 +130,43 @@ export class NoteRepository {
     return Promise.resolve(rows.map(noteFrom));
   }
 
-  /** A page in (fname, id) order after the cursor position; `take` one more to know if there is a next page. */
-  async page(
-    filter: NoteFilterInput,
-    after: { fname: string; id: string } | null,
-    take: number,
-  ): Promise<{ rows: NoteRecord[]; total: number }> {
-    const where: Prisma.NoteWhereInput = {
-      ...(filter.vault ? { vault: { name: filter.vault } } : {}),
-      ...(filter.fnamePrefix ? { fname: { startsWith: filter.fnamePrefix } } : {}),
-      ...(typeof filter.stub === 'boolean' ? { stub: filter.stub } : {}),
-      ...(filter.tag ? { tags: { contains: JSON.stringify(filter.tag) } } : {}),
-      ...(filter.text ? { OR: [{ title: { contains: filter.text } }, { body: { contains: filter.text } }] } : {}),
-    };
-    const cursor: Prisma.NoteWhereInput = after
-      ? { OR: [{ fname: { gt: after.fname } }, { fname: after.fname, id: { gt: after.id } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      this.prisma.note.findMany({ where: { AND: [where, cursor] }, orderBy: [{ fname: 'asc' }, { id: 'asc' }], take, select: noteSelect }),
-      this.prisma.note.count({ where }),
-    ]);
-    return { rows: rows.map(toRecord), total };
+  /**
+   * A page in (fname, id) order after the cursor position; `take` one more to know if there is a next page. Filters
+   * match literally (`%` and `_` are not wildcards); `fnamePrefix` and `text` ignore ASCII case, as fnames do.
+   */
+  page(filter: NoteFilterInput, after: { fname: string; id: string } | null, take: number): Promise<{ rows: NoteRecord[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.vault) {
+      where.push('v.name = ?');
+      params.push(filter.vault);
+    }
+    if (filter.fnamePrefix) {
+      where.push(`n.fnameKey LIKE ? ESCAPE '${LIKE_ESCAPE}'`);
+      params.push(likePattern(fnameKey(filter.fnamePrefix), 'prefix'));
+    }
+    if (typeof filter.stub === 'boolean') {
+      where.push('n.stub = ?');
+      params.push(filter.stub ? 1 : 0);
+    }
+    if (filter.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?)');
+      params.push(filter.tag);
+    }
+    if (filter.text) {
+      where.push(`(n.title LIKE ? ESCAPE '${LIKE_ESCAPE}' OR n.body LIKE ? ESCAPE '${LIKE_ESCAPE}')`);
+      params.push(likePattern(filter.text, 'contains'), likePattern(filter.text, 'contains'));
+    }
+    const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.reader
+      .statement(`SELECT count(*) FROM Note n JOIN Vault v ON v.id = n.vaultId ${filtered}`)
+      .pluck()
+      .get(...params) as number;
+    const cursor = after ? `${filtered ? `${filtered} AND` : 'WHERE'} (n.fname > ? OR (n.fname = ? AND n.id > ?))` : filtered;
+    const rows = this.reader
+      .arrayStatement(`${NOTES} ${cursor} ORDER BY n.fname, n.id LIMIT ?`)
+      .all(...params, ...(after ? [after.fname, after.fname, after.id] : []), take) as NoteRow[];
+    return Promise.resolve({ rows: rows.map(noteFrom), total });
   }
 
   sectionsOf(noteIds: readonly string[]): Promise<SectionRecord[]> {

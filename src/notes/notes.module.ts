@@ -6,6 +6,6 @@ import { NotesService } from './notes.service';
 
 @Module({
   providers: [NoteRepository, NotesService, NoteLoaderFactory, NotesResolver, LinksResolver, SectionsResolver],
-  exports: [NoteLoaderFactory, NoteRepository],
+  exports: [NoteLoaderFactory, NoteRepository, NotesService],
 })
 export class NotesModule {}

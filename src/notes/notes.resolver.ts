@@ -1,6 +1,7 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
-import { NoteArgs, NotesArgs } from './dto/notes.args';
+import { firstCost, listCost, weighted } from '../common/graphql/cost';
+import { DiagnosticsArgs, NoteArgs, NotesArgs } from './dto/notes.args';
 import { LinkKind, LinkModel, NoteModel, SectionModel } from './models/note.model';
 import { sectionOf } from './note.loaders';
 import { NoteConnection } from './models/note-connection.model';
@@ -15,24 +16,27 @@ export class NotesResolver {
     private readonly noteRepo: NoteRepository,
   ) {}
 
-  @Query(() => NoteModel, { nullable: true, description: 'One note by id, or by fname (and vault).' })
+  @Query(() => NoteModel, {
+    nullable: true,
+    description: 'One note by id, or by fname (case-insensitive; and vault). Both given must name the same note.',
+  })
   note(@Args() args: NoteArgs): Promise<NoteModel | null> {
     return this.service.note(args);
   }
 
-  @Query(() => NoteConnection, { description: 'Notes in fname order, a page at a time.' })
+  @Query(() => NoteConnection, { description: 'Notes in fname order, a page at a time.', complexity: weighted(5, firstCost) })
   notes(@Args() args: NotesArgs): Promise<NoteConnection> {
     return this.service.page(args);
   }
 
-  @Query(() => Stats)
+  @Query(() => Stats, { complexity: weighted(50) })
   stats(): Promise<Stats> {
     return this.noteRepo.stats();
   }
 
-  @Query(() => [DiagnosticModel], { description: 'Problems found in the vault by the syncs so far, per file.' })
-  diagnostics(@Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<DiagnosticModel[]> {
-    return this.noteRepo.diagnostics(Math.min(Math.max(first, 1), 1000));
+  @Query(() => [DiagnosticModel], { description: 'Problems found in the vault by the syncs so far, per file.', complexity: firstCost })
+  diagnostics(@Args() args: DiagnosticsArgs): Promise<DiagnosticModel[]> {
+    return this.noteRepo.diagnostics(args.first);
   }
 
   @ResolveField(() => String, { description: 'Markdown body, without frontmatter.' })
@@ -45,17 +49,17 @@ export class NotesResolver {
     return note.parentId ? ctx.loaders.note.load(note.parentId) : null;
   }
 
-  @ResolveField(() => [NoteModel])
+  @ResolveField(() => [NoteModel], { complexity: listCost })
   children(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel[]> {
     return ctx.loaders.children.load(note.id);
   }
 
-  @ResolveField(() => [SectionModel])
+  @ResolveField(() => [SectionModel], { complexity: listCost })
   sections(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<SectionModel[]> {
     return ctx.loaders.sections.load(note.id);
   }
 
-  @ResolveField(() => [LinkModel], { description: 'Links from this note, in document order.' })
+  @ResolveField(() => [LinkModel], { description: 'Links from this note, in document order.', complexity: listCost })
   async links(
     @Parent() note: NoteModel,
     @Context() ctx: GqlContext,
@@ -65,7 +69,10 @@ export class NotesResolver {
     return kinds ? links.filter((l) => kinds.includes(l.kind)) : links;
   }
 
-  @ResolveField(() => [LinkModel], { description: 'Links from other notes (and this one) that resolve to this note.' })
+  @ResolveField(() => [LinkModel], {
+    description: 'Links from other notes (and this one) that resolve to this note.',
+    complexity: listCost,
+  })
   backlinks(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<LinkModel[]> {
     return ctx.loaders.backlinks.load(note.id);
   }

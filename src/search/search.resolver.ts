@@ -2,6 +2,7 @@ import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { sectionOf } from '../notes/note.loaders';
+import { firstCost, weighted } from '../common/graphql/cost';
 import { SearchArgs } from './dto/search.args';
 import { SearchHitModel } from './models/search-hit.model';
 import { SearchService } from './search.service';
@@ -10,7 +11,10 @@ import { SearchService } from './search.service';
 export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
-  @Query(() => [SearchHitModel], { description: 'Full-text search over note titles, headings and section text, best first.' })
+  @Query(() => [SearchHitModel], {
+    description: 'Full-text search over note titles, headings and section text, best first.',
+    complexity: weighted(200, firstCost),
+  })
   search(@Args() args: SearchArgs): Promise<SearchHitModel[]> {
     return this.service.search(args.query, args.first);
   }

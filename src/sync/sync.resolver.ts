@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { weighted } from '../common/graphql/cost';
 import { SyncReportModel, SyncStateEnum, SyncStatusModel } from './models/sync-report.model';
 import { SyncRunRepository } from './sync-run.repository';
 import { SyncService } from './sync.service';
@@ -10,9 +11,13 @@ export class SyncResolver {
     private readonly runs: SyncRunRepository,
   ) {}
 
-  @Mutation(() => SyncReportModel, { description: 'Sync the vault folder (default: the configured VAULT_PATH).' })
+  @Mutation(() => SyncReportModel, {
+    description:
+      'Sync the configured workspace (VAULT_PATH). `vault`, when given, must name one of its vaults; other folders are synced from the CLI.',
+    complexity: weighted(1000),
+  })
   sync(@Args('vault', { type: () => String, nullable: true }) vault?: string | null): SyncReportModel {
-    return this.syncs.sync(vault ?? undefined);
+    return this.syncs.syncConfigured(vault);
   }
 
   @Query(() => SyncStatusModel)

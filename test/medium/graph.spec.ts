@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { AppConfig } from '../../src/common/app-config';
 import { GraphRepository } from '../../src/graph/graph.repository';
 import { GraphService } from '../../src/graph/graph.service';
+import { SqliteReader } from '../../src/common/sqlite-reader';
+import { NoteRepository } from '../../src/notes/note.repository';
+import { NotesService } from '../../src/notes/notes.service';
 import { PrismaService } from '../../src/prisma/prisma.service';
 import { openSqlite } from '../../src/sync/sqlite';
 import { SyncRepository } from '../../src/sync/sync.repository';
@@ -14,6 +17,7 @@ describe('GraphService', () => {
   let db: Database.Database;
   let prisma: PrismaService;
   let repo: GraphRepository;
+  let reader: SqliteReader;
   let sut: GraphService;
 
   beforeAll(() => {
@@ -31,13 +35,16 @@ describe('GraphService', () => {
     ws.write('course.b.md', note('cb', 'Course B', 'No links.'));
     db = openSqlite(ws.dbFile);
     new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
-    prisma = new PrismaService(new AppConfig({ DATABASE_URL: ws.databaseUrl }));
+    const config = new AppConfig({ DATABASE_URL: ws.databaseUrl });
+    prisma = new PrismaService(config);
     repo = new GraphRepository(prisma);
-    sut = new GraphService(repo);
+    reader = new SqliteReader(config);
+    sut = new GraphService(repo, new NotesService(new NoteRepository(prisma, reader)));
   });
 
   afterAll(async () => {
     await prisma.$disconnect();
+    reader.onModuleDestroy();
     db.close();
     ws.cleanup();
   });

@@ -1,5 +1,6 @@
-import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/pagination';
 import { ConceptKind } from '../models/concept.model';
 
@@ -7,7 +8,9 @@ import { ConceptKind } from '../models/concept.model';
 export class ConceptFilter {
   @Field(() => ConceptKind, { nullable: true })
   kind?: ConceptKind | null;
-  @Field(() => String, { nullable: true, description: 'substring of the name (ASCII case-insensitive)' })
+  @Field(() => String, { nullable: true, description: 'substring of the name (ASCII case-insensitive, literal), up to 200 characters' })
+  @IsOptional()
+  @MaxLength(200)
   nameContains?: string | null;
 }
 
@@ -15,6 +18,8 @@ export class ConceptFilter {
 export class ConceptsArgs extends PageArgs {
   @Field(() => ConceptFilter, { nullable: true })
   @IsOptional()
+  @ValidateNested()
+  @Type(() => ConceptFilter)
   filter?: ConceptFilter | null;
 }
 
@@ -28,4 +33,12 @@ export class DefineConceptArgs {
   @ArrayMaxSize(100)
   @MaxLength(200, { each: true })
   aliases: string[] = [];
+}
+
+@ArgsType()
+export class RelatedArgs {
+  @Field(() => Int, { defaultValue: 10, description: '1 to 100' })
+  @Min(1)
+  @Max(100)
+  first: number = 10;
 }

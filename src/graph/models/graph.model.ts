@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { listCost } from '../../common/graphql/cost';
 import type { GraphEdgeRecord, GraphNodeRecord } from '../graph.records';
 
 export enum GraphNodeKind {
@@ -63,8 +64,8 @@ export class GraphEdgeModel {
 
 @ObjectType('Graph')
 export class GraphModel {
-  @Field(() => [GraphNodeModel])
+  @Field(() => [GraphNodeModel], { complexity: listCost })
   nodes!: GraphNodeModel[];
-  @Field(() => [GraphEdgeModel])
+  @Field(() => [GraphEdgeModel], { complexity: listCost })
   edges!: GraphEdgeModel[];
 }

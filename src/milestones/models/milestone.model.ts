@@ -1,4 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { listCost } from '../../common/graphql/cost';
 import { LocalDate } from '../../common/graphql/local-date.scalar';
 import type { MilestoneRecord } from '../milestone.records';
 
@@ -36,7 +37,7 @@ export class MilestoneModel {
   line!: number;
   @Field({ description: 'Not done and dated before today (in VAULTGRAPH_TZ).' })
   overdue!: boolean;
-  @Field(() => [MilestoneDiagnosticModel])
+  @Field(() => [MilestoneDiagnosticModel], { complexity: listCost })
   diagnostics!: MilestoneDiagnosticModel[];
 
   noteId!: string;
@@ -71,9 +72,9 @@ export class ProgressModel {
   remaining!: number;
   @Field(() => Float)
   percent!: number;
-  @Field(() => [MilestoneModel])
+  @Field(() => [MilestoneModel], { complexity: listCost })
   overdue!: MilestoneModel[];
-  @Field(() => [MilestoneModel])
+  @Field(() => [MilestoneModel], { complexity: listCost })
   dueToday!: MilestoneModel[];
   @Field(() => MilestoneModel, { nullable: true })
   nextDue!: MilestoneModel | null;
@@ -89,14 +90,15 @@ export class ProgressModel {
   daysBehind!: number;
   @Field(() => Int)
   streak!: number;
-  @Field(() => [BurndownPointModel])
-  burndown!: BurndownPointModel[];
+
+  /** The note whose plan this is: Progress.burndown (a field resolver) reads its milestones. */
+  noteId!: string;
 }
 
 @ObjectType('AgendaDay')
 export class AgendaDayModel {
   @Field(() => LocalDate)
   date!: string;
-  @Field(() => [MilestoneModel])
+  @Field(() => [MilestoneModel], { complexity: listCost })
   milestones!: MilestoneModel[];
 }

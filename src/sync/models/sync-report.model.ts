@@ -1,4 +1,5 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { listCost } from '../../common/graphql/cost';
 import { DiagnosticModel } from '../../notes/models/stats.model';
 
 export enum SyncStateEnum {
@@ -32,7 +33,7 @@ export class SyncReportModel extends SyncCountsModel {
   runId!: number;
   @Field()
   workspace!: string;
-  @Field(() => [DiagnosticModel])
+  @Field(() => [DiagnosticModel], { complexity: listCost })
   diagnostics!: DiagnosticModel[];
 }
 
