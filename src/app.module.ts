@@ -4,12 +4,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import path from 'node:path';
-import { formatGraphqlError } from './common/graphql/graphql-errors';
+import { AppConfig } from './common/app-config';
+import { errorStatusPlugin, graphqlErrorFormatter } from './common/graphql/graphql-errors';
 import { GqlContextFactory, type GqlContext } from './common/graphql/gql-context';
 import { GqlContextModule } from './common/graphql/gql-context.module';
 import { complexityLimitPlugin, queryLimitRules } from './common/graphql/limits';
 import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
-import { ideLandingPage } from './common/ide/ide-landing-page.plugin';
+import { ideLandingPage, type IdeLandingPageOptions } from './common/ide/ide-landing-page.plugin';
 import { IdeModule } from './common/ide/ide.module';
 import { PROJECT_ROOT } from './common/migrate';
 import { ConceptsModule } from './concepts/concepts.module';
@@ -19,6 +20,9 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { NotesModule } from './notes/notes.module';
 import { SearchModule } from './search/search.module';
 import { SyncApiModule } from './sync/sync-api.module';
+
+/** The GraphiQL page served at GET /graphql (its inline script's hash goes into the content security policy). */
+export const IDE_OPTIONS: IdeLandingPageOptions = { endpoint: '/graphql' };
 
 @Module({
   imports: [
@@ -33,16 +37,22 @@ import { SyncApiModule } from './sync/sync-api.module';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GqlContextModule],
-      inject: [GqlContextFactory],
-      useFactory: (contexts: GqlContextFactory) => ({
+      inject: [GqlContextFactory, AppConfig],
+      useFactory: (contexts: GqlContextFactory, config: AppConfig) => ({
         // Committed, so schema changes show up in review; regenerated whenever the server starts from source.
         autoSchemaFile: process.env.VAULTGRAPH_WRITE_SCHEMA === '1' ? path.join(PROJECT_ROOT, 'schema.gql') : true,
         sortSchema: true,
         playground: false,
         // No cache hints are set anywhere; Apollo's default cache-control plugin would still hook every field.
-        plugins: [ideLandingPage({ endpoint: '/graphql' }), complexityLimitPlugin(), ApolloServerPluginCacheControlDisabled()],
+        plugins: [
+          ideLandingPage(IDE_OPTIONS),
+          complexityLimitPlugin(),
+          errorStatusPlugin(config.maxResponseBytes),
+          ApolloServerPluginCacheControlDisabled(),
+        ],
         validationRules: queryLimitRules(),
-        formatError: formatGraphqlError,
+        formatError: graphqlErrorFormatter(config.debug),
+        includeStacktraceInErrorResponses: config.debug,
         context: ({ req }: { req: GqlContext['req'] }): GqlContext => contexts.create(req),
       }),
     }),

@@ -2,17 +2,34 @@ import 'reflect-metadata';
 import { type INestApplication, type LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
-import { DomainErrorFilter } from './common/domain-error.filter';
+import { AppModule, IDE_OPTIONS } from './app.module';
+import { AppConfig } from './common/app-config';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { isLoopbackAddress, loopbackHostGuard, securityHeaders } from './common/http-security';
+import { ideScriptHash } from './common/ide/ide-landing-page.plugin';
+import { runInRequestScope } from './common/request-scope';
 
 export const REQUEST_BODY_LIMIT = '1mb';
 
 /** The HTTP application, not yet listening: the server entry point and the e2e tests both build it here. */
 export async function createServer(logLevels: LogLevel[] | false = ['error', 'warn']): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels });
+  const config = app.get(AppConfig);
+  app.disable('x-powered-by');
+  // Every request gets an id (sent back as X-Request-Id, quoted in internal-error answers) and a deadline.
+  app.use((req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) =>
+    runInRequestScope(config.requestTimeoutMs, (id) => {
+      res.setHeader('x-request-id', id);
+      next();
+    }),
+  );
+  if (isLoopbackAddress(config.host)) {
+    app.use(loopbackHostGuard(config.allowedHosts));
+  }
+  app.use(securityHeaders([ideScriptHash(IDE_OPTIONS)]));
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(config.debug));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { AppConfig } from './app-config';
+import { checkDeadline } from './request-scope';
 
 /**
  * A read-only better-sqlite3 connection for the API's hottest reads (the per-request loaders): a prepared
@@ -15,8 +16,9 @@ export class SqliteReader implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  /** A statement prepared once per connection. */
+  /** A statement prepared once per connection. Each use is a step of a request: its time limit is checked here. */
   statement(sql: string): Database.Statement {
+    checkDeadline();
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.prepare(sql);
@@ -31,6 +33,7 @@ export class SqliteReader implements OnModuleDestroy {
    * statements read arrays and build their records with a literal.
    */
   arrayStatement(sql: string): Database.Statement {
+    checkDeadline();
     let stmt = this.rowStatements.get(sql);
     if (!stmt) {
       stmt = this.prepare(sql).raw(true);

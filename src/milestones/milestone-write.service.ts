@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import path from 'node:path';
 import { AppConfig } from '../common/app-config';
-import { DomainError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { SyncService } from '../sync/sync.service';
 import { WriteBackError, writeCheckbox } from './checkbox-write';
 import { MilestoneRepository } from './milestone.repository';
@@ -20,11 +20,17 @@ export class MilestoneWriteService {
   async setDone(id: string, done: boolean): Promise<MilestoneRecord> {
     const found = await this.milestones.withFile(id);
     if (!found) {
-      throw new DomainError(ErrorCode.NotFound, `no milestone ${id}`);
+      throw new DomainError(ErrorCode.NotFound, `no milestone ${quoteInput(id)}`);
     }
     const { milestone, vaultRoot, path: rel, hash } = found;
     if (milestone.format === 'tasknote' || rel === null || hash === null) {
       throw new DomainError(ErrorCode.BadInput, 'a Dendron task note is ticked through its frontmatter `status`; edit the note');
+    }
+    if (!this.syncs.configuredVaults().some((v) => path.resolve(v.root) === path.resolve(vaultRoot))) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'that milestone is in a vault outside the configured workspace (VAULT_PATH); the API writes only there',
+      );
     }
     const file = path.join(vaultRoot, rel);
     try {

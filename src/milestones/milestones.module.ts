@@ -6,7 +6,7 @@ import { MilestoneExportService } from './milestone-export.service';
 import { MilestoneLoaderFactory } from './milestone.loaders';
 import { MilestoneWriteService } from './milestone-write.service';
 import { MilestoneRepository } from './milestone.repository';
-import { MilestonesResolver, NoteMilestonesResolver } from './milestones.resolver';
+import { MilestonesResolver, NoteMilestonesResolver, ProgressResolver } from './milestones.resolver';
 import { ProgressService } from './progress.service';
 
 @Module({
@@ -20,6 +20,7 @@ import { ProgressService } from './progress.service';
     MilestoneWriteService,
     MilestonesResolver,
     NoteMilestonesResolver,
+    ProgressResolver,
   ],
   exports: [ProgressService, MilestoneExportService, MilestoneRepository, MilestoneLoaderFactory],
 })

@@ -1,9 +1,10 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext, NoArgs } from '../common/graphql/gql-context';
+import { listCost, weighted } from '../common/graphql/cost';
 import { LocalDate } from '../common/graphql/local-date.scalar';
 import { NoteModel, SectionModel } from '../notes/models/note.model';
 import { MilestoneWriteService } from './milestone-write.service';
-import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
+import { AgendaDayModel, BurndownPointModel, MilestoneModel, ProgressModel } from './models/milestone.model';
 import { ProgressService } from './progress.service';
 
 @Resolver(() => MilestoneModel)
@@ -13,7 +14,10 @@ export class MilestonesResolver {
     private readonly writer: MilestoneWriteService,
   ) {}
 
-  @Query(() => [MilestoneModel], { description: 'Milestones by note, date range (inclusive) and done state, in date order.' })
+  @Query(() => [MilestoneModel], {
+    description: 'Milestones by note, date range (inclusive) and done state, in date order.',
+    complexity: listCost,
+  })
   milestones(
     @Args('noteId', { type: () => String, nullable: true }) noteId?: string | null,
     @Args('from', { type: () => LocalDate, nullable: true }) from?: string | null,
@@ -23,7 +27,10 @@ export class MilestonesResolver {
     return this.progressService.list({ noteId, from, to, done });
   }
 
-  @Query(() => ProgressModel, { description: 'How the plan of one note is going, as of a date (default: today).' })
+  @Query(() => ProgressModel, {
+    description: 'How the plan of one note is going, as of a date (default: today; at most 10 years from the plan).',
+    complexity: weighted(20),
+  })
   progress(
     @Args('id', { type: () => String, nullable: true }) id?: string | null,
     @Args('fname', { type: () => String, nullable: true }) fname?: string | null,
@@ -32,7 +39,7 @@ export class MilestonesResolver {
     return this.progressService.progress({ id, fname }, asOf);
   }
 
-  @Query(() => [AgendaDayModel], { description: 'Milestones of every note, per day, from..to inclusive.' })
+  @Query(() => [AgendaDayModel], { description: 'Milestones of every note, per day, from..to inclusive.', complexity: listCost })
   agenda(
     @Args('from', { type: () => LocalDate }) from: string,
     @Args('to', { type: () => LocalDate }) to: string,
@@ -41,6 +48,7 @@ export class MilestonesResolver {
   }
 
   @Mutation(() => MilestoneModel, {
+    complexity: weighted(200),
     description: 'Tick or untick in the Markdown file (one byte), then re-sync. CONFLICT if the file changed since the last sync.',
   })
   async setMilestoneDone(@Args('id') id: string, @Args('done') done: boolean): Promise<MilestoneModel> {
@@ -62,9 +70,22 @@ export class MilestonesResolver {
   }
 }
 
+@Resolver(() => ProgressModel)
+export class ProgressResolver {
+  constructor(private readonly progressService: ProgressService) {}
+
+  @ResolveField(() => [BurndownPointModel], {
+    description: 'Milestones remaining per plan and in fact, one point per day (every few days past 1,000 days).',
+    complexity: weighted(100, listCost),
+  })
+  async burndown(p: ProgressModel, _args: NoArgs, ctx: GqlContext): Promise<BurndownPointModel[]> {
+    return this.progressService.burndownOf(await ctx.loaders.milestones.load(p.noteId), p.asOf);
+  }
+}
+
 @Resolver(() => NoteModel)
 export class NoteMilestonesResolver {
-  @ResolveField(() => [MilestoneModel])
+  @ResolveField(() => [MilestoneModel], { complexity: listCost })
   milestones(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<MilestoneModel[]> {
     return ctx.loaders.milestones.load(note.id);
   }

@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
+import type { NoteRef } from '../notes/note-ref';
 import type { NoteRecord } from '../notes/note.records';
 import { NoteRepository } from '../notes/note.repository';
+import { NotesService } from '../notes/notes.service';
 import type { MilestoneRecord } from './milestone.records';
 import { MilestoneRepository } from './milestone.repository';
 import { AgendaDayModel, MilestoneModel, ProgressModel } from './models/milestone.model';
-import { computeProgress, todayIn } from './progress';
-
-export interface NoteRef {
-  id?: string | null;
-  fname?: string | null;
-}
+import { asOfOutsideWindow, computeBurndown, computeProgress, todayIn, type BurndownPoint, type ProgressMilestone } from './progress';
 
 @Injectable()
 export class ProgressService {
   constructor(
     private readonly milestones: MilestoneRepository,
     private readonly notes: NoteRepository,
+    private readonly noteRefs: NotesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -35,15 +33,6 @@ export class ProgressService {
     return this.models(await this.milestones.find(q));
   }
 
-  /** A note by id, else by fname; NOT_FOUND otherwise. */
-  async resolveNote(note: NoteRef): Promise<NoteRecord> {
-    const found = (note.id ? await this.notes.findById(note.id) : null) ?? (note.fname ? await this.notes.findByFname(note.fname) : null);
-    if (!found) {
-      throw new DomainError(ErrorCode.NotFound, `no note ${note.id ?? note.fname ?? '(give id or fname)'}`);
-    }
-    return found;
-  }
-
   /** Notes that have a plan, in fname order. */
   async notesWithPlans(): Promise<NoteRecord[]> {
     const ids = await this.milestones.noteIdsWithMilestones();
@@ -51,28 +40,28 @@ export class ProgressService {
   }
 
   async progress(note: NoteRef, asOf?: string | null): Promise<ProgressModel> {
-    return this.progressOf(await this.resolveNote(note), asOf);
+    return this.progressOf(await this.noteRefs.get(note), asOf);
   }
 
-  /** The progress of a note already found. */
+  /** The progress of a note already found; its burndown is worked out only when asked for (burndownOf). */
   async progressOf(found: NoteRecord, asOf?: string | null): Promise<ProgressModel> {
     const records = await this.milestones.find({ noteId: found.id });
     const byId = new Map(records.map((r) => [r.id, r]));
-    const day = asOf ?? this.today();
-    const p = computeProgress(
-      records.map((r) => ({
-        id: r.id,
-        date: r.date,
-        done: r.done,
-        doneAt: r.doneAtMs === null ? null : new Date(r.doneAtMs).toISOString(),
-        target: r.target,
-        label: r.label,
-      })),
-      day,
-      this.config.timeZone,
-    );
+    const day = this.checkedAsOf(records.map(planMilestone), asOf);
+    const p = computeProgress(records.map(planMilestone), day, this.config.timeZone);
     const asModel = (m: { id: string }) => MilestoneModel.from(byId.get(m.id) as MilestoneRecord, day);
-    return { ...p, overdue: p.overdue.map(asModel), dueToday: p.dueToday.map(asModel), nextDue: p.nextDue ? asModel(p.nextDue) : null };
+    return Object.assign(new ProgressModel(), {
+      ...p,
+      noteId: found.id,
+      overdue: p.overdue.map(asModel),
+      dueToday: p.dueToday.map(asModel),
+      nextDue: p.nextDue ? asModel(p.nextDue) : null,
+    });
+  }
+
+  /** The burndown of a note's plan as of a day, from its milestones (models or rows). */
+  burndownOf(milestones: readonly (MilestoneRecord | MilestoneModel)[], asOf: string): BurndownPoint[] {
+    return computeBurndown(milestones.map(planMilestone), asOf, this.config.timeZone);
   }
 
   async agenda(from: string, to: string): Promise<AgendaDayModel[]> {
@@ -84,4 +73,26 @@ export class ProgressService {
     }
     return [...days].map(([date, milestones]) => ({ date, milestones }));
   }
+
+  /** asOf, or today; BAD_USER_INPUT when it is too far from the plan to mean anything (progress.ts AS_OF_WINDOW_YEARS). */
+  private checkedAsOf(plan: ProgressMilestone[], asOf?: string | null): string {
+    const day = asOf ?? this.today();
+    const outside = asOf ? asOfOutsideWindow(plan, day) : null;
+    if (outside !== null) {
+      throw new DomainError(ErrorCode.BadInput, outside);
+    }
+    return day;
+  }
+}
+
+function planMilestone(m: MilestoneRecord | MilestoneModel): ProgressMilestone {
+  const doneAtMs = 'doneAtMs' in m ? m.doneAtMs : m.doneAt === null ? null : m.doneAt.getTime();
+  return {
+    id: m.id,
+    date: m.date,
+    done: m.done,
+    doneAt: doneAtMs === null ? null : new Date(doneAtMs).toISOString(),
+    target: m.target,
+    label: m.label,
+  };
 }

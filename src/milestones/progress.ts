@@ -42,9 +42,12 @@ export interface Progress {
   daysBehind: number;
   /** Consecutive due-days, back from asOf, on which everything due was done. */
   streak: number;
-  /** One point per day from startDate to max(endDate, asOf). */
-  burndown: BurndownPoint[];
 }
+
+/** A burndown has at most this many points: a plan longer than that many days is drawn every few days. */
+export const MAX_BURNDOWN_POINTS = 1000;
+/** `asOf` may lie this many years before the plan's first day or after its last, no further. */
+export const AS_OF_WINDOW_YEARS = 10;
 
 /** Today's calendar date in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -95,8 +98,23 @@ export function computeProgress(milestones: ProgressMilestone[], asOf: string, t
     projectedFinish: projectFinish(byDate, asOf, timeZone, rate),
     daysBehind: daysBehind(byDate, done, asOf),
     streak: streak(byDate, asOf),
-    burndown: burndown(byDate, asOf, timeZone),
   };
+}
+
+/**
+ * Why `asOf` is too far from the plan to ask about (more than AS_OF_WINDOW_YEARS before its first day or after its
+ * last), or null when it is fine. Nothing about a plan changes out there, and a burndown to 9999-12-31 is only work.
+ */
+export function asOfOutsideWindow(milestones: readonly ProgressMilestone[], asOf: string): string | null {
+  if (milestones.length === 0) {
+    return null;
+  }
+  const dates = milestones.map((m) => m.date).sort(compare);
+  const from = plainDay(dates[0]).minus({ years: AS_OF_WINDOW_YEARS }).toISODate() as string;
+  const to = plainDay(dates[dates.length - 1])
+    .plus({ years: AS_OF_WINDOW_YEARS })
+    .toISODate() as string;
+  return asOf < from || asOf > to ? `asOf must be within ${AS_OF_WINDOW_YEARS} years of the plan (${from} to ${to})` : null;
 }
 
 function projectFinish(byDate: ProgressMilestone[], asOf: string, timeZone: string, rate: number): string | null {
@@ -141,10 +159,16 @@ function streak(byDate: ProgressMilestone[], asOf: string): number {
   return count;
 }
 
-function burndown(byDate: ProgressMilestone[], asOf: string, timeZone: string): BurndownPoint[] {
-  if (byDate.length === 0) {
+/**
+ * The burndown of a plan as of a day: one point per day from its first day to max(last day, asOf), or every few days
+ * when that is more than MAX_BURNDOWN_POINTS days (the last day is always drawn).
+ */
+export function computeBurndown(milestones: readonly ProgressMilestone[], asOf: string, timeZone: string): BurndownPoint[] {
+  assertDay(asOf, 'asOf');
+  if (milestones.length === 0) {
     return [];
   }
+  const byDate = [...milestones].sort((a, b) => compare(a.date, b.date));
   const total = byDate.length;
   const planned = byDate.map((m) => m.date);
   // Done without a known time counts on its planned day, but never after asOf: it is already done by then.
@@ -154,8 +178,11 @@ function burndown(byDate: ProgressMilestone[], asOf: string, timeZone: string): 
     .sort(compare);
   const start = planned[0];
   const last = planned[total - 1] > asOf ? planned[total - 1] : asOf;
+  const days = daysBetween(start, last);
+  const step = Math.max(1, Math.ceil((days + 1) / MAX_BURNDOWN_POINTS));
   const points: BurndownPoint[] = [];
-  for (let day = start, p = 0, f = 0; day <= last; day = addDays(day, 1)) {
+  for (let i = 0, p = 0, f = 0; i <= days + step - 1; i += step) {
+    const day = i >= days ? last : addDays(start, i);
     while (p < total && planned[p] <= day) {
       p++;
     }
@@ -163,6 +190,9 @@ function burndown(byDate: ProgressMilestone[], asOf: string, timeZone: string): 
       f++;
     }
     points.push({ date: day, planned: total - p, actual: day <= asOf ? total - f : null });
+    if (day === last) {
+      break;
+    }
   }
   return points;
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AppConfig } from '../common/app-config';
-import { DomainError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
-import { VaultNotFoundError } from '../vault/read-vault';
+import { readWorkspace, VaultNotFoundError, type VaultSpec } from '../vault/read-vault';
 import type { DictionaryChange } from './concept-rebuild';
 import { openSqlite } from './sqlite';
 import { SyncRepository } from './sync.repository';
@@ -40,6 +40,40 @@ export class SyncService implements OnModuleDestroy {
         throw err instanceof VaultNotFoundError ? new DomainError(ErrorCode.VaultNotFound, err.message) : err;
       }
     });
+  }
+
+  /**
+   * The API's sync: the configured workspace (VAULT_PATH) and nothing else, so a client cannot make the server index
+   * (and later write to) any folder it can read. `vault`, when given, must name one of the workspace's vaults.
+   */
+  syncConfigured(vault?: string | null): SyncReport {
+    if (vault) {
+      const names = this.configuredVaults().map((v) => v.name);
+      if (!names.includes(vault)) {
+        throw new DomainError(
+          ErrorCode.VaultNotFound,
+          `no vault named ${quoteInput(vault)} here; the configured vaults are ${names.map((n) => quoteInput(n)).join(', ')}`,
+        );
+      }
+    }
+    try {
+      return this.sync();
+    } catch (err) {
+      // The configured folder itself is gone: say so without its absolute path.
+      if (err instanceof DomainError && err.code === ErrorCode.VaultNotFound) {
+        throw new DomainError(ErrorCode.VaultNotFound, 'the configured vault folder (VAULT_PATH) does not exist or is not a folder');
+      }
+      throw err;
+    }
+  }
+
+  /** The vaults of the configured workspace (VAULT_PATH): the only folders the API syncs and writes to. */
+  configuredVaults(): VaultSpec[] {
+    try {
+      return readWorkspace(this.config.vaultPath).vaults;
+    } catch {
+      return [];
+    }
   }
 
   /** A concept dictionary change from the API (see VaultSync.updateConcepts), under the same one-writer rule as a sync. */

@@ -112,6 +112,6 @@ describe('milestones over HTTP', () => {
     expect(text).toContain('Lfs144: burndown as of 2025-01-06');
     const missing = await server.http.get('/progress/no-such-note.svg');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ error: { code: 'NOT_FOUND', message: 'no note no-such-note' } });
+    expect(missing.body).toEqual({ error: { code: 'NOT_FOUND', message: 'no note "no-such-note"' } });
   });
 });

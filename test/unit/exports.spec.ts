@@ -2,7 +2,7 @@ import { sync as ical, type VEvent } from 'node-ical';
 
 import { burndownSvg, escapeXml } from '../../src/milestones/export/burndown-svg';
 import { milestonesToIcs, milestoneUid } from '../../src/milestones/export/calendar';
-import { computeProgress, type ProgressMilestone } from '../../src/milestones/progress';
+import { computeBurndown, computeProgress, type ProgressMilestone } from '../../src/milestones/progress';
 
 /** Local calendar day of a node-ical date: date-only values are parsed as local midnight. */
 function day(date: Date | undefined): string {
@@ -153,7 +153,7 @@ function lfs144(): ProgressMilestone[] {
 }
 
 describe('burndownSvg', () => {
-  const progress = computeProgress(lfs144(), '2025-01-06', 'UTC');
+  const progress = { ...computeProgress(lfs144(), '2025-01-06', 'UTC'), burndown: computeBurndown(lfs144(), '2025-01-06', 'UTC') };
   const title = 'LFS 144 <Intro> & "Linux" \'plan\'';
   const svg = burndownSvg(progress, { title });
 
@@ -199,7 +199,7 @@ describe('burndownSvg', () => {
   });
 
   it('handles no milestones, narrow sizes and bad options', () => {
-    const empty = burndownSvg(computeProgress([], '2025-01-06', 'UTC'));
+    const empty = burndownSvg({ ...computeProgress([], '2025-01-06', 'UTC'), burndown: [] });
     expect(() => assertWellFormedXml(empty)).not.toThrow();
     expect(empty).not.toContain('<polyline');
     expect(empty).toContain('No milestones to chart');

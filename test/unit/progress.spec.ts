@@ -1,4 +1,11 @@
-import { computeProgress, todayIn, type ProgressMilestone } from '../../src/milestones/progress';
+import {
+  asOfOutsideWindow,
+  computeBurndown,
+  computeProgress,
+  MAX_BURNDOWN_POINTS,
+  todayIn,
+  type ProgressMilestone,
+} from '../../src/milestones/progress';
 
 function ms(date: string, done = false, doneAt: string | null = null, target: string | null = null): ProgressMilestone {
   return { id: `${date}#${target ?? ''}`, date, done, doneAt, target, label: target };
@@ -37,7 +44,7 @@ describe('computeProgress: lfs144 at 2025-01-06', () => {
   });
 
   it('draws the burndown', () => {
-    expect(p.burndown).toEqual([
+    expect(computeBurndown(lfs144(), '2025-01-06', 'UTC')).toEqual([
       { date: '2025-01-04', planned: 7, actual: 7 },
       { date: '2025-01-05', planned: 6, actual: 7 },
       { date: '2025-01-06', planned: 5, actual: 7 },
@@ -67,8 +74,8 @@ describe('computeProgress: edge cases', () => {
       projectedFinish: null,
       daysBehind: 0,
       streak: 0,
-      burndown: [],
     });
+    expect(computeBurndown([], '2025-01-06', 'UTC')).toEqual([]);
   });
 
   it('has zero pace and no projection before the plan starts', () => {
@@ -76,13 +83,14 @@ describe('computeProgress: edge cases', () => {
     expect(p).toMatchObject({ pace: 0, projectedFinish: null, daysBehind: 0, streak: 0, overdue: [], dueToday: [] });
     expect(p.nextDue?.date).toBe('2025-01-05');
     // The burndown still starts at the plan's first day, and has no actuals yet.
-    expect(p.burndown[0]).toEqual({ date: '2025-01-04', planned: 7, actual: null });
-    expect(p.burndown).toHaveLength(8);
+    const burndown = computeBurndown(lfs144(), '2025-01-01', 'UTC');
+    expect(burndown[0]).toEqual({ date: '2025-01-04', planned: 7, actual: null });
+    expect(burndown).toHaveLength(8);
   });
 
   it('extends the burndown to asOf past the end', () => {
     const p = computeProgress([ms('2025-01-04')], '2025-01-07', 'UTC');
-    expect(p.burndown.map((b) => [b.date, b.planned, b.actual])).toEqual([
+    expect(computeBurndown([ms('2025-01-04')], '2025-01-07', 'UTC').map((b) => [b.date, b.planned, b.actual])).toEqual([
       ['2025-01-04', 0, 1],
       ['2025-01-05', 0, 1],
       ['2025-01-06', 0, 1],
@@ -199,25 +207,48 @@ describe('computeProgress: burndown actuals', () => {
   it('places doneAt on its calendar day in the zone', () => {
     // 2025-01-05T06:00Z is 2025-01-04 22:00 in Los Angeles.
     const list = [ms('2025-01-04', true, '2025-01-05T06:00:00Z'), ms('2025-01-05')];
-    const actual = (zone: string) => computeProgress(list, '2025-01-05', zone).burndown.map((b) => b.actual);
+    const actual = (zone: string) => computeBurndown(list, '2025-01-05', zone).map((b) => b.actual);
     expect(actual('UTC')).toEqual([2, 1]);
     expect(actual('America/Los_Angeles')).toEqual([1, 1]);
   });
 
   it('reads an offset-less doneAt as local to the zone', () => {
     const list = [ms('2025-01-04', true, '2025-01-04T23:30:00'), ms('2025-01-05')];
-    expect(computeProgress(list, '2025-01-05', 'Asia/Tokyo').burndown.map((b) => b.actual)).toEqual([1, 1]);
+    expect(computeBurndown(list, '2025-01-05', 'Asia/Tokyo').map((b) => b.actual)).toEqual([1, 1]);
   });
 
   it('counts done without doneAt on its planned day, but not after asOf', () => {
     const list = [ms('2025-01-04'), ms('2025-01-05', true), ms('2025-01-08', true)];
-    const p = computeProgress(list, '2025-01-06', 'UTC');
-    expect(p.burndown.map((b) => b.actual)).toEqual([3, 2, 1, null, null]);
+    expect(computeBurndown(list, '2025-01-06', 'UTC').map((b) => b.actual)).toEqual([3, 2, 1, null, null]);
   });
 
   it('treats an unreadable doneAt like a missing one', () => {
     const list = [ms('2025-01-04', true, 'garbage'), ms('2025-01-05')];
-    expect(computeProgress(list, '2025-01-05', 'UTC').burndown.map((b) => b.actual)).toEqual([1, 1]);
+    expect(computeBurndown(list, '2025-01-05', 'UTC').map((b) => b.actual)).toEqual([1, 1]);
+  });
+});
+
+describe('bounds', () => {
+  it('draws a plan longer than MAX_BURNDOWN_POINTS days every few days, ending on its last day', () => {
+    const list = [ms('2025-01-01', true, '2025-01-02T10:00:00Z'), ms('2030-06-30')];
+    const points = computeBurndown(list, '2026-01-01', 'UTC');
+    expect(points.length).toBeLessThanOrEqual(MAX_BURNDOWN_POINTS + 1);
+    expect(points.length).toBeGreaterThan(MAX_BURNDOWN_POINTS / 2);
+    expect(points[0]).toEqual({ date: '2025-01-01', planned: 1, actual: 2 });
+    expect(points.at(-1)).toEqual({ date: '2030-06-30', planned: 0, actual: null });
+    // Every few days, in order, with the done milestone counted from its day on.
+    expect(points[1].date > points[0].date).toBe(true);
+    expect(points.filter((p) => p.actual === 1).length).toBeGreaterThan(0);
+  });
+
+  it('answers a far asOf at once, and says when it is outside the window around the plan', () => {
+    const list = lfs144();
+    expect(asOfOutsideWindow(list, '2030-01-01')).toBeNull();
+    expect(asOfOutsideWindow(list, '2036-01-12')).toMatch(/within 10 years of the plan \(2015-01-04 to 2035-01-11\)/);
+    expect(asOfOutsideWindow(list, '2015-01-03')).not.toBeNull();
+    expect(asOfOutsideWindow([], '9999-12-31')).toBeNull();
+    // Even unchecked, a burndown to the end of time stays small.
+    expect(computeBurndown(list, '9999-12-31', 'UTC').length).toBeLessThanOrEqual(MAX_BURNDOWN_POINTS + 1);
   });
 });
 

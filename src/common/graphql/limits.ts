@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ValidationRule } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { createHash } from 'node:crypto';
 import depthLimit from 'graphql-depth-limit';
+import { ErrorCode } from '../errors';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export const MAX_QUERY_DEPTH = 10;
-export const MAX_QUERY_COMPLEXITY = 5000;
+export const MAX_QUERY_COMPLEXITY = 20_000;
 
 /** Refuse documents nested deeper than MAX_QUERY_DEPTH before executing them. */
 export function queryLimitRules(): ValidationRule[] {
@@ -29,6 +31,11 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, operation, schema }) => {
+          // Variables of the wrong type are the client's mistake, which Apollo reports (400 BAD_USER_INPUT) once this
+          // hook returns; getComplexity would throw them as an unlabelled error (a 500).
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) {
+            return Promise.resolve();
+          }
           const declared = JSON.stringify(
             operation?.variableDefinitions?.map((d): unknown => request.variables?.[d.variable.name.value]) ?? [],
           );
@@ -38,13 +45,19 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
               : `${createHash('sha1').update(request.query).digest('base64')}\u0000${request.operationName ?? ''}\u0000${declared}`;
           let complexity = key === null ? undefined : cache.get(key);
           if (complexity === undefined) {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+                // Each field counts at least 1, so a document over the budget in fields is refused below anyway.
+                maxQueryNodes: MAX_QUERY_COMPLEXITY + 1,
+              });
+            } catch (err) {
+              throw tooComplex(`query is too complex: ${(err as Error).message}`);
+            }
             if (key !== null) {
               if (cache.size >= MAX_CACHED) {
                 cache.delete(cache.keys().next().value as string);
@@ -56,12 +69,16 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
             cache.set(key, complexity);
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
-            throw new GraphQLError(`query is too complex: ${complexity} > ${MAX_QUERY_COMPLEXITY}`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX' },
-            });
+            throw tooComplex(
+              `query is too complex: it would cost ${complexity} > ${MAX_QUERY_COMPLEXITY} (lists count by their page size or depth; see README "Limits")`,
+            );
           }
           return Promise.resolve();
         },
       }),
   };
+}
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QueryTooComplex, http: { status: 400 } } });
 }

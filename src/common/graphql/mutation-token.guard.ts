@@ -19,7 +19,8 @@ export class MutationTokenGuard implements CanActivate {
       return true;
     }
     const header = gql.getContext<GqlContext>().req.headers.authorization ?? '';
-    const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
+    // The scheme is required: a bare `Authorization: <token>` is refused like a wrong token.
+    const given = Buffer.from(/^Bearer +(\S+) *$/i.exec(header)?.[1] ?? '');
     const wanted = Buffer.from(this.config.apiToken);
     if (given.length === wanted.length && timingSafeEqual(given, wanted)) {
       return true;

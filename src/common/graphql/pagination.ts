@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
-import { DomainError, ErrorCode } from '../errors';
+import { DomainError, ErrorCode, quoteInput } from '../errors';
 
 @ObjectType()
 export class PageInfo {
@@ -24,7 +24,7 @@ export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => val
   } catch {
     // fall through to the error below
   }
-  throw new DomainError(ErrorCode.BadInput, `invalid cursor: ${cursor}`);
+  throw new DomainError(ErrorCode.BadInput, `invalid cursor: ${quoteInput(cursor)}`);
 }
 
 /** A cursor of two strings, as `(fname, id)`. */

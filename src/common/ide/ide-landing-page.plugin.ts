@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface IdeLandingPageOptions {
@@ -36,24 +37,10 @@ const scriptJson = (value: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-export function renderIdeHtml(options: IdeLandingPageOptions): string {
-  const title = escapeHtml(options.title ?? 'vaultgraph GraphiQL');
+/** The page's one inline script: it reads the IDE's settings and renders GraphiQL. */
+function ideBootScript(options: IdeLandingPageOptions): string {
   const config = scriptJson({ url: options.endpoint, defaultQuery: IDE_DEFAULT_QUERY });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="stylesheet" href="/ide/graphiql.min.css">
-<style>html,body,#graphiql{height:100%;margin:0;width:100%;overflow:hidden}</style>
-</head>
-<body>
-<div id="graphiql">Loading GraphiQL&hellip;</div>
-<script src="/ide/react.production.min.js"></script>
-<script src="/ide/react-dom.production.min.js"></script>
-<script src="/ide/graphiql.min.js"></script>
-<script>
+  return `
 (function () {
   var root = document.getElementById('graphiql');
   if (!window.React || !window.ReactDOM || !window.GraphiQL) {
@@ -71,7 +58,31 @@ export function renderIdeHtml(options: IdeLandingPageOptions): string {
     })
   );
 })();
-</script>
+`;
+}
+
+/** The CSP source (`sha256-…`) that allows the IDE page's inline script and nothing else inline. */
+export function ideScriptHash(options: IdeLandingPageOptions): string {
+  return `sha256-${createHash('sha256').update(ideBootScript(options)).digest('base64')}`;
+}
+
+export function renderIdeHtml(options: IdeLandingPageOptions): string {
+  const title = escapeHtml(options.title ?? 'vaultgraph GraphiQL');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/ide/graphiql.min.css">
+<style>html,body,#graphiql{height:100%;margin:0;width:100%;overflow:hidden}</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL&hellip;</div>
+<script src="/ide/react.production.min.js"></script>
+<script src="/ide/react-dom.production.min.js"></script>
+<script src="/ide/graphiql.min.js"></script>
+<script>${ideBootScript(options)}</script>
 </body>
 </html>
 `;

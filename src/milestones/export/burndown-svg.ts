@@ -3,6 +3,9 @@ import svgBuilder, { type SVGBuilderInstance } from 'svg-builder';
 
 import type { BurndownPoint, Progress } from '../progress';
 
+/** What the chart draws: a plan's burndown (computeBurndown) as of a day. */
+export type BurndownChart = Pick<Progress, 'total' | 'asOf'> & { burndown: BurndownPoint[] };
+
 export interface BurndownSvgOptions {
   /** Pixels; at least 320. Default 800. */
   width?: number;
@@ -50,7 +53,7 @@ interface Frame {
 }
 
 /** A standalone SVG line chart of the burndown: planned (dashed), actual up to asOf (solid), a marker at asOf. */
-export function burndownSvg(progress: Pick<Progress, 'burndown' | 'total' | 'asOf'>, options: BurndownSvgOptions = {}): string {
+export function burndownSvg(progress: BurndownChart, options: BurndownSvgOptions = {}): string {
   const width = dimension(options.width ?? 800, 320, 'width');
   const height = dimension(options.height ?? 450, 200, 'height');
   const title = options.title ?? 'Burndown';
@@ -247,7 +250,7 @@ function labelStep(days: number, plotWidth: number): number {
   return Math.max(1, Math.ceil(64 / perLabel));
 }
 
-function describe(progress: Pick<Progress, 'burndown' | 'total' | 'asOf'>): string {
+function describe(progress: BurndownChart): string {
   const points = progress.burndown;
   if (points.length === 0) {
     return 'No milestones.';
