@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Diagnostic, NoteDoc } from '../vault/note-doc';
 import { fnameKey } from '../vault/fname-key';
+import { dirName, type Hierarchy } from '../vault/hierarchy';
 import { milestoneKey } from '../vault/parse/milestones';
 import { ConceptIndexRepository } from './concept-index.repository';
 
@@ -53,14 +54,6 @@ export interface RunRecord extends SyncCounts {
   error: string | null;
 }
 
-export function parentFnameOf(fname: string): string | null {
-  if (fname === 'root') {
-    return null;
-  }
-  const dot = fname.lastIndexOf('.');
-  return dot < 0 ? 'root' : fname.slice(0, dot);
-}
-
 /** id, targetKey, targetVault, sourceVaultId, targetId */
 type LinkToResolve = [number, string, string | null, number, string | null];
 
@@ -94,8 +87,9 @@ export class SyncRepository {
         `INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, desc, createdMs, updatedMs, stub, tags, custom, body, bodyLine, path, size, mtimeMs, hash)
          VALUES (@id, @vaultId, @fname, @fnameKey, @parentFname, @title, @desc, @createdMs, @updatedMs, 0, @tags, @custom, @body, @bodyLine, @path, @size, @mtimeMs, @hash)`,
       ),
+      // parentFname is left to reparent, which runs whenever the set of fnames moved (an edit keeps the fname).
       updateNote: p(
-        `UPDATE Note SET vaultId = @vaultId, fname = @fname, fnameKey = @fnameKey, parentFname = @parentFname, title = @title, desc = @desc,
+        `UPDATE Note SET vaultId = @vaultId, fname = @fname, fnameKey = @fnameKey, title = @title, desc = @desc,
          createdMs = @createdMs, updatedMs = @updatedMs, stub = 0, tags = @tags, custom = @custom, body = @body, bodyLine = @bodyLine, path = @path, size = @size,
          mtimeMs = @mtimeMs, hash = @hash WHERE id = @id`,
       ),
@@ -123,10 +117,8 @@ export class SyncRepository {
       deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
       insertDiagnostic: p('INSERT INTO Diagnostic (vaultId, noteId, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       maxLinkId: p('SELECT coalesce(max(id), 0) AS id FROM Link'),
-      reparent: p(
-        `UPDATE Note SET parentId = (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)
-         WHERE vaultId = ? AND parentId IS NOT (SELECT p.id FROM Note p WHERE p.vaultId = Note.vaultId AND p.fname = Note.parentFname)`,
-      ),
+      parentsOfVault: p('SELECT id, fname, parentId, parentFname FROM Note WHERE vaultId = ?'),
+      setParent: p('UPDATE Note SET parentId = ?, parentFname = ? WHERE id = ?'),
       notesByKey: p('SELECT n.id, n.vaultId, v.name FROM Note n JOIN Vault v ON v.id = n.vaultId WHERE n.fnameKey = ? ORDER BY n.vaultId'),
       newLinks: p(
         `SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link
@@ -198,7 +190,7 @@ export class SyncRepository {
       vaultId: row.vaultId,
       fname: row.fname,
       fnameKey: fnameKey(row.fname),
-      parentFname: parentFnameOf(row.fname),
+      parentFname: dirName(row.fname),
       title: doc.title,
       desc: doc.desc,
       createdMs: doc.created,
@@ -283,7 +275,7 @@ export class SyncRepository {
   }
 
   insertStub(vaultId: number, vaultName: string, fname: string, title: string): void {
-    this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fnameKey(fname), parentFnameOf(fname), title);
+    this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fnameKey(fname), dirName(fname), title);
   }
 
   deleteNote(id: string): void {
@@ -302,8 +294,17 @@ export class SyncRepository {
     return (this.s.maxLinkId.get() as { id: number }).id;
   }
 
-  reparent(vaultId: number): void {
-    this.s.reparent.run(vaultId);
+  /** Point every note of the vault at its parent in `hierarchy` (matched by fnameKey); writes only what changed. */
+  reparent(vaultId: number, hierarchy: Hierarchy): void {
+    const rows = this.s.parentsOfVault.all(vaultId) as { id: string; fname: string; parentId: string | null; parentFname: string | null }[];
+    const idByKey = new Map(rows.map((r) => [fnameKey(r.fname), r.id]));
+    for (const row of rows) {
+      const parentFname = hierarchy.parentOf.get(fnameKey(row.fname)) ?? null;
+      const parentId = parentFname === null ? null : (idByKey.get(fnameKey(parentFname)) ?? null);
+      if (parentId !== row.parentId || parentFname !== row.parentFname) {
+        this.s.setParent.run(parentId, parentFname, row.id);
+      }
+    }
   }
 
   /** Resolve links added since `afterLinkId`, and every link whose target key is among `keys`. */

@@ -9,7 +9,8 @@ import { decodeNoteBytes } from '../vault/parse/decode';
 import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
-import { parentFnameOf, SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
+import { buildHierarchy } from '../vault/hierarchy';
+import { SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
@@ -86,19 +87,14 @@ export class VaultSync {
         run.diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
         this.syncVault(plan.vault, plan.id, plan.listing.files, run);
       }
-      // The set of fnames only moves when something was added, deleted or renamed (or the vault is new).
+      // The set of fnames, and with it stubs and parents, only moves when something was added, deleted or renamed
+      // (or the vault is new): an edited note keeps its id and fname.
       for (const plan of plans) {
         if (plan.created || run.changedKeys.size > 0) {
-          this.syncStubs(plan.vault, plan.id, run.changedKeys);
+          this.syncHierarchy(plan.vault, plan.id, run.changedKeys);
         }
       }
-      // Parents move only with the set of fnames (an edited note keeps its id and fname); links resolve again when
-      // there are new ones as well.
-      if (run.changedKeys.size > 0) {
-        for (const plan of plans) {
-          this.repo.reparent(plan.id);
-        }
-      }
+      // Links resolve again when the set of fnames moved or there are new links.
       if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
       }
@@ -299,29 +295,25 @@ export class VaultSync {
     return { id: `${wanted}~${vault.name}:${file.fname}` };
   }
 
-  /** Stubs for every missing ancestor (and root); stubs nobody needs any more go. */
-  private syncStubs(vault: VaultSpec, vaultId: number, changedKeys: Set<string>): void {
+  /** Stubs and parents as Dendron builds them (src/vault/hierarchy.ts): stubs nobody needs any more go. */
+  private syncHierarchy(vault: VaultSpec, vaultId: number, changedKeys: Set<string>): void {
     const notes = this.repo.notesOfVault(vaultId);
-    const real = new Set(notes.filter((n) => n.stub === 0).map((n) => n.fname));
-    const needed = new Set<string>();
-    for (const fname of real) {
-      for (let p = parentFnameOf(fname); p !== null && !real.has(p) && !needed.has(p); p = parentFnameOf(p)) {
-        needed.add(p);
-      }
-    }
-    if (!real.has('root')) {
-      needed.add('root');
-    }
+    const hierarchy = buildHierarchy(notes.filter((n) => n.stub === 0).map((n) => n.fname));
+    const needed = new Map(hierarchy.stubs.map((fname) => [fnameKey(fname), fname]));
     for (const note of notes) {
-      if (note.stub === 1 && !needed.delete(note.fname)) {
+      // A stub stays while it is needed with the same spelling.
+      if (note.stub === 1 && needed.get(fnameKey(note.fname)) === note.fname) {
+        needed.delete(fnameKey(note.fname));
+      } else if (note.stub === 1) {
         this.repo.deleteNote(note.id);
         changedKeys.add(fnameKey(note.fname));
       }
     }
-    for (const fname of needed) {
+    for (const fname of needed.values()) {
       this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname));
       changedKeys.add(fnameKey(fname));
     }
+    this.repo.reparent(vaultId, hierarchy);
   }
 }
 

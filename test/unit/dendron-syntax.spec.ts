@@ -85,10 +85,27 @@ describe('hashtags and user tags', () => {
     ]);
   });
 
-  it('keeps finding tags after a `#` or `@` inside a word (Dendron stops at the first one)', () => {
-    expect(targets('ab#cd #later and x@y @z')).toEqual([
-      ['hashtag', 'tags.later'],
-      ['usertag', 'user.z'],
+  // Outcomes of Dendron 0.122's engine on test/fixtures/dendron-cases/syntax (npm run dendron-compare).
+  it('finds no tag after a `#` or `@` inside a word until remark would stop the text run (D6)', () => {
+    expect(targets('ab#cd #later and x@y @z')).toEqual([]);
+    expect(targets('logger.info("Task#{task.id} done: #{task.get_name()}")')).toEqual([]);
+    expect(targets('a#b *x* #again here')).toEqual([['hashtag', 'tags.again']]);
+    expect(targets('a#b\n#next line')).toEqual([['hashtag', 'tags.next']]);
+    expect(targets('mail foo@example.com or @alice')).toEqual([['usertag', 'user.alice']]);
+  });
+
+  it('takes the first characters Dendron takes', () => {
+    expect(targets('In prose, #{task.get_name()} is a tag')).toEqual([['hashtag', 'tags.{task.get_name']]);
+    expect(targets('#é #{x} #*x #-x #.x #1a')).toEqual([
+      ['hashtag', 'tags.é'],
+      ['hashtag', 'tags.{x}'],
+      ['hashtag', 'tags.*x'],
+      ['hashtag', 'tags.-x'],
+    ]);
+    expect(targets('@.x @1x @{bob} @. @')).toEqual([
+      ['usertag', 'user..x'],
+      ['usertag', 'user.1x'],
+      ['usertag', 'user.{bob}'],
     ]);
   });
 

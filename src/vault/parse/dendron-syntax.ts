@@ -27,7 +27,8 @@ const PUNCT = ',;:\'"<>()?!`~«‹»›„“‟”’❝❞❮❯⹂〝〞〟�
 const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const NOT_TAG = `#@|\\[\\]\\s${esc(PUNCT)}`;
 const HASHTAG = new RegExp(`#([^0-9.${NOT_TAG}](?:[^${NOT_TAG}]*[^.${NOT_TAG}])?)`, 'uy');
-const USERTAG = new RegExp(`@([^.${NOT_TAG}](?:[^${NOT_TAG}]*[^.${NOT_TAG}])?)`, 'uy');
+// A user tag may start with `.` or a digit (Dendron's userTags.ts has no first-character rule); no final `.` (D1).
+const USERTAG = new RegExp(`@([^${NOT_TAG}]*[^.${NOT_TAG}])`, 'uy');
 const CROSS_VAULT = /^dendron:\/\/([^/]+)\/(.*)$/;
 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
@@ -134,11 +135,44 @@ function trailingClosers(state: MarkdownIt.StateInline, raw: string): number {
   return n;
 }
 
+/** Characters where one of remark's inline locators (emphasis, code, escape, HTML, links, math, breaks…) may stop a text run. */
+const RUN_BREAK = new Set(['\n', '*', '_', '~', '`', '\\', '<', '[', '$', '^']);
+const URL_START = /(?:https?:\/\/|www\.)$/;
+const EMAIL_REST = /^@[\w-]+(?:\.[\w-]+)+/;
+
+/**
+ * Dendron finds a tag through a locator that looks only at the first `#` (or `@`) of a text run and, when that one
+ * follows a non-space (`Task#1`), finds no tag up to the end of the run: the next place where another of remark's
+ * locators stops it. So `"Task#{id}: #{name}"` has no hashtag in Dendron. True when an earlier symbol hides this one.
+ */
+function hiddenByEarlierSymbol(src: string, pos: number, symbol: '#' | '@'): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = src[i];
+    if (RUN_BREAK.has(ch) || (ch === '{' && src[i + 1] === '{') || URL_START.test(src.slice(Math.max(0, i - 7), i + 1))) {
+      return false;
+    }
+    const afterWord = /[\w+.-]/.test(src[i - 1] ?? ' ');
+    // remark's e-mail locator stops the run at an `@` after a word; for user tags the run goes on unless an
+    // e-mail address is really there to be taken (`foo@example.com @alice`, but `x@y @z` hides `@z`).
+    if (ch === '@' && afterWord && (symbol === '#' || EMAIL_REST.test(src.slice(i, i + 256)))) {
+      return false;
+    }
+    if (ch === symbol) {
+      return !isSpace(src[i - 1]);
+    }
+    // The other tag's locator stops the run at its symbol after a space.
+    if ((ch === '#' || ch === '@') && isSpace(src[i - 1])) {
+      return false;
+    }
+  }
+  return false;
+}
+
 function tagRule(symbol: '#' | '@', pattern: RegExp, kind: LinkKind, hierarchy: string) {
   return (state: MarkdownIt.StateInline, silent: boolean): boolean => {
     const pos = state.pos;
     const start = state.src[pos] === symbol && wordStart(state, pos);
-    if (start === false) {
+    if (start === false || hiddenByEarlierSymbol(state.src, pos, symbol)) {
       return false;
     }
     pattern.lastIndex = pos;
