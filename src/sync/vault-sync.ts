@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
+import { fsErrorReason } from '../vault/fs-error';
 import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
@@ -183,7 +184,7 @@ export class VaultSync {
           line: null,
           code: 'UNREADABLE',
           severity: 'error',
-          message: `cannot read file: ${(err as Error).message}`,
+          message: `cannot read file: ${fsErrorReason(err)}`,
         });
         continue;
       }
