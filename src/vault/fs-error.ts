@@ -4,6 +4,7 @@
  * diagnostics name the vault-relative file themselves.
  */
 export function fsErrorReason(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+  // Duck-typed: errors from another realm (a VM context, Jest's sandbox) are not `instanceof Error`.
+  const message = (err as { message?: unknown } | null)?.message;
+  return (typeof message === 'string' ? message : String(err)).replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
 }
