@@ -107,10 +107,10 @@ describe('vaultgraph CLI', () => {
     process.env.DATABASE_URL = 'file:/dev/null/cannot/be/here.db';
     try {
       expect(await run('progress', 'lfs144')).toBe(1);
-      expect(err).toBe("vaultgraph: internal error: ENOTDIR: not a directory, mkdir '/dev/null/cannot/be'\n");
+      expect(err).toMatch(/^vaultgraph: internal error: ENOTDIR: not a directory, \w+ '\/dev\/null\/cannot\/be[^'\n]*'\n$/);
       process.env.VAULTGRAPH_DEBUG = '1';
       expect(await run('progress', 'lfs144')).toBe(1);
-      expect(err.split('\n')[0]).toBe("vaultgraph: internal error: ENOTDIR: not a directory, mkdir '/dev/null/cannot/be'");
+      expect(err.split('\n')[0]).toMatch(/^vaultgraph: internal error: ENOTDIR/);
       expect(err).toMatch(/\n +at .*migrate/);
     } finally {
       process.env.DATABASE_URL = url;
