@@ -47,6 +47,13 @@ describe('serve --watch on a vault with symlink loops', () => {
 
       const unreadable = [...output.stdout().matchAll(/(\S+) UNREADABLE: cannot read file: (\w+)/g)].map((m) => `${m[1]} ${m[2]}`);
       expect(unreadable).toEqual(['vault/a.md ELOOP', 'vault/b.md ELOOP', 'vault/dangling.md ENOENT', 'vault/loop.md ELOOP']);
+      const stored = (await gql('{ diagnostics { file code } }')).data.diagnostics as { file: string; code: string }[];
+      expect(stored.map((d) => `${d.file} ${d.code}`).sort()).toEqual([
+        'a.md UNREADABLE',
+        'b.md UNREADABLE',
+        'dangling.md UNREADABLE',
+        'loop.md UNREADABLE',
+      ]);
       expect((await gql('{ note(fname: "good") { title } }')).data.note.title).toBe('Good');
 
       ws.write('good.md', note('good', 'Good, edited', 'a good note'));
