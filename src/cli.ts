@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import path from 'node:path';
 import { DomainError } from './common/errors';
 import { isIsoDay } from './common/iso-day';
 
@@ -28,7 +29,9 @@ function parseDate(value: string): string {
 export function buildCli(): Command {
   const program = new Command('vaultgraph')
     .description('A Dendron vault as a knowledge graph and milestone tracker: sync it into SQLite, query it over GraphQL.')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Usage errors are thrown to main() (commander has printed them), which gives them the client-mistake exit code.
+    .exitOverride();
 
   program
     .command('sync')
@@ -91,16 +94,35 @@ export function buildCli(): Command {
   return program;
 }
 
+/** The checkout (src/.. or dist/..): its absolute path is nobody's business in an error message. */
+const CHECKOUT = path.resolve(__dirname, '..');
+
+/**
+ * The CLI's one error policy. A client's mistake (a usage error, a missing @file, bad --variables, any DomainError)
+ * is one line `vaultgraph: <message>` and exit 2; anything else is an internal error: one line, exit 1, and the
+ * stack only with VAULTGRAPH_DEBUG=1.
+ */
 export async function main(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
     if (err instanceof DomainError) {
       process.stderr.write(`vaultgraph: ${err.message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`vaultgraph: ${(err as Error).stack ?? String(err)}\n`);
+    const debug = process.env.VAULTGRAPH_DEBUG === '1';
+    // Duck-typed: errors from another realm (a VM context, Jest's sandbox) are not `instanceof Error`.
+    const { message = String(err), stack } = (typeof err === 'object' && err !== null ? err : {}) as Partial<Error>;
+    const line = (message.split('\n')[0] ?? '').split(CHECKOUT).join('<vaultgraph>');
+    process.stderr.write(`vaultgraph: internal error: ${line}\n`);
+    if (debug && stack) {
+      process.stderr.write(`${stack}\n`);
+    }
     process.exitCode = 1;
   }
 }

@@ -6,19 +6,36 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { GqlContextFactory } from '../common/graphql/gql-context';
 import { ensureMigrated } from '../common/migrate';
 import { createServer } from '../main';
+import { fsErrorReason } from '../vault/fs-error';
+
+function readDocument(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new DomainError(ErrorCode.BadInput, `cannot read ${file}: ${fsErrorReason(err)}`);
+  }
+}
+
+function parseVariables(json: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw new DomainError(ErrorCode.BadInput, `--variables is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DomainError(ErrorCode.BadInput, '--variables must be a JSON object, e.g. \'{"fname":"lfs144"}\'');
+  }
+  return value as Record<string, unknown>;
+}
 
 /**
  * `vaultgraph query DOCUMENT`: the server's own Apollo pipeline, in-process, against the local database, so the
  * answer is what HTTP would give (error codes, depth and complexity limits, the mutation token).
  */
 export async function runQuery(document: string, opts: { variables?: string }): Promise<void> {
-  const source = document.startsWith('@') ? fs.readFileSync(document.slice(1), 'utf8') : document;
-  let variableValues: Record<string, unknown> | undefined;
-  try {
-    variableValues = opts.variables ? (JSON.parse(opts.variables) as Record<string, unknown>) : undefined;
-  } catch {
-    throw new DomainError(ErrorCode.BadInput, '--variables must be a JSON object');
-  }
+  const source = document.startsWith('@') ? readDocument(document.slice(1)) : document;
+  const variableValues = opts.variables === undefined ? undefined : parseVariables(opts.variables);
   const config = new AppConfig();
   ensureMigrated(config.databaseFile);
   const app = await createServer(['error']);

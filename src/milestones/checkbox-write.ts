@@ -47,20 +47,45 @@ export function flipCheckbox(bytes: Buffer, line: number, column: number, done: 
   return Buffer.concat([out.subarray(0, start), Buffer.from(next, 'utf8'), out.subarray(lineEnd - cr)]);
 }
 
-/** Refuse when the file changed since the last sync; else write through a temporary file and a rename. */
-export function writeCheckbox(file: string, expectedHash: string, line: number, column: number, done: boolean, doneDate?: string): boolean {
-  const bytes = fs.readFileSync(file);
-  if (fileHash(bytes) !== expectedHash) {
-    throw new WriteBackError('conflict', `${file} changed on disk since the last sync; sync again, then retry`);
+export interface CheckboxEdit {
+  /** The file as the user knows it (vault-relative): the only name error messages use. */
+  name: string;
+  /** The hash the last sync recorded: the file must still have it. */
+  expectedHash: string;
+  line: number;
+  column: number;
+  done: boolean;
+  doneDate?: string;
+}
+
+/**
+ * Refuse when the file changed since the last sync; else write through a temporary file and a rename. The rename
+ * lands on the real file (a symlinked note stays a symlink, its target gets the change) and keeps its mode.
+ */
+export function writeCheckbox(file: string, edit: CheckboxEdit): boolean {
+  const changed = () => new WriteBackError('conflict', `${edit.name} changed on disk since the last sync; sync again, then retry`);
+  let real: string;
+  let bytes: Buffer;
+  try {
+    real = fs.realpathSync(file);
+    bytes = fs.readFileSync(real);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === undefined) {
+      throw err;
+    }
+    throw changed(); // gone, or now a dangling link or a loop
   }
-  const next = flipCheckbox(bytes, line, column, done, doneDate);
+  if (fileHash(bytes) !== edit.expectedHash) {
+    throw changed();
+  }
+  const next = flipCheckbox(bytes, edit.line, edit.column, edit.done, edit.doneDate);
   if (next.equals(bytes)) {
     return false;
   }
-  const mode = fs.statSync(file).mode & 0o7777;
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const mode = fs.statSync(real).mode & 0o7777;
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${Date.now()}.tmp`);
   fs.writeFileSync(tmp, next, { mode });
   fs.chmodSync(tmp, mode);
-  fs.renameSync(tmp, file);
+  fs.renameSync(tmp, real);
   return true;
 }

@@ -35,7 +35,7 @@ export class MilestoneWriteService {
     const file = path.join(vaultRoot, rel);
     try {
       const doneDate = milestone.format === 'emoji' ? todayIn(this.config.timeZone) : undefined;
-      writeCheckbox(file, hash, milestone.line, milestone.checkboxColumn, done, doneDate);
+      writeCheckbox(file, { name: rel, expectedHash: hash, line: milestone.line, column: milestone.checkboxColumn, done, doneDate });
     } catch (err) {
       if (err instanceof WriteBackError) {
         throw new DomainError(err.kind === 'conflict' ? ErrorCode.Conflict : ErrorCode.BadInput, err.message);

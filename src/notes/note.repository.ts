@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { SqliteReader } from '../common/sqlite-reader';
 import { PrismaService } from '../prisma/prisma.service';
@@ -199,6 +200,14 @@ export class NoteRepository {
       orderBy: [{ vaultId: 'asc' }, { path: 'asc' }, { line: 'asc' }],
       include: { vault: { select: { name: true } } },
     });
-    return rows.map((d) => ({ vault: d.vault.name, file: d.path, line: d.line, code: d.code, severity: d.severity, message: d.message }));
+    // A workspace file's rows (dendron.yml, its concepts.yml) have no vault: named by their folder, as the sync report does.
+    return rows.map((d) => ({
+      vault: d.vault?.name ?? path.basename(d.workspace ?? ''),
+      file: d.path,
+      line: d.line,
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsErrorReason } from '../vault/fs-error';
 import type { Diagnostic } from '../vault/note-doc';
 import { mentionsInBody } from '../vault/parse/body-mentions';
 import {
@@ -116,7 +117,7 @@ export class ConceptRebuild {
         text = fs.readFileSync(file, 'utf8');
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-          const message = `cannot read ${DICTIONARY_FILE}: ${(err as Error).message}`;
+          const message = `cannot read ${DICTIONARY_FILE}: ${fsErrorReason(err)}`;
           diagnostics.push({
             vault: path.basename(folder),
             file: DICTIONARY_FILE,

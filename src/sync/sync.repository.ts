@@ -116,6 +116,12 @@ export class SyncRepository {
       deleteMilestone: p('DELETE FROM Milestone WHERE id = ?'),
       deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
       insertDiagnostic: p('INSERT INTO Diagnostic (vaultId, noteId, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      vaultIdByRoot: p('SELECT id FROM Vault WHERE root = ?'),
+      looseOfVault: p('SELECT path, line, code, severity, message FROM Diagnostic WHERE vaultId = ? AND noteId IS NULL'),
+      looseOfWorkspace: p('SELECT path, line, code, severity, message FROM Diagnostic WHERE workspace = ? AND vaultId IS NULL'),
+      deleteLooseOfVaultPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ? AND noteId IS NULL'),
+      deleteLooseOfWorkspacePath: p('DELETE FROM Diagnostic WHERE workspace = ? AND path = ? AND vaultId IS NULL'),
+      insertLoose: p('INSERT INTO Diagnostic (vaultId, workspace, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       maxLinkId: p('SELECT coalesce(max(id), 0) AS id FROM Link'),
       parentsOfVault: p('SELECT id, fname, parentId, parentFname FROM Note WHERE vaultId = ?'),
       setParent: p('UPDATE Note SET parentId = ?, parentFname = ? WHERE id = ?'),
@@ -287,6 +293,36 @@ export class SyncRepository {
     this.s.deleteDiagnosticsOfPath.run(vaultId, path);
     for (const d of diagnostics) {
       this.s.insertDiagnostic.run(vaultId, noteId, d.file, d.line, d.code, d.severity, d.message);
+    }
+  }
+
+  vaultIdByRoot(root: string): number | undefined {
+    return (this.s.vaultIdByRoot.get(root) as { id: number } | undefined)?.id;
+  }
+
+  /**
+   * Make the stored rows of files that are no note — in a vault (`vaultId`) or a workspace folder (`workspace`) — and
+   * whose path `owns` accepts equal `found`; writes nothing when they already are (a no-op sync stays one row).
+   */
+  replaceLooseDiagnostics(scope: { vaultId: number } | { workspace: string }, owns: (path: string) => boolean, found: Diagnostic[]): void {
+    const inVault = 'vaultId' in scope;
+    const key = inVault ? scope.vaultId : scope.workspace;
+    const stored = (
+      (inVault ? this.s.looseOfVault : this.s.looseOfWorkspace).all(key) as (Omit<Diagnostic, 'file'> & { path: string })[]
+    ).filter((d) => owns(d.path));
+    const signature = (rows: { path: string; line: number | null; code: string; severity: string; message: string }[]) =>
+      rows
+        .map((d) => JSON.stringify([d.path, d.line, d.code, d.severity, d.message]))
+        .sort()
+        .join('\n');
+    if (signature(stored) === signature(found.map((d) => ({ ...d, path: d.file })))) {
+      return;
+    }
+    for (const path of new Set([...stored.map((d) => d.path), ...found.map((d) => d.file)])) {
+      (inVault ? this.s.deleteLooseOfVaultPath : this.s.deleteLooseOfWorkspacePath).run(key, path);
+    }
+    for (const d of found) {
+      this.s.insertLoose.run(inVault ? key : null, inVault ? null : key, d.file, d.line, d.code, d.severity, d.message);
     }
   }
 

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
+import { fsErrorReason } from '../vault/fs-error';
 import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
+import { DICTIONARY_FILE } from '../vault/parse/concept-dictionary';
 import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
@@ -98,7 +100,9 @@ export class VaultSync {
       if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
       }
-      run.diagnostics.push(...this.concepts.afterSync(workspace.dir));
+      const conceptDiagnostics = this.concepts.afterSync(workspace.dir);
+      run.diagnostics.push(...conceptDiagnostics);
+      this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
       const notes = this.repo.countNotes();
       const runId = this.repo.recordRun({
         startedMs: started,
@@ -113,6 +117,29 @@ export class VaultSync {
       return { runId, notes };
     });
     return { runId, workspace: workspace.dir, ...run.counts, notes, diagnostics: run.diagnostics, durationMs: performance.now() - t0 };
+  }
+
+  /**
+   * The problems of files that are no note, stored like a note's so `diagnostics` lists them all: files a vault
+   * listing could not read, dendron.yml, and each folder's concepts.yml. Replaced each run; gone when fixed.
+   */
+  private storeLooseDiagnostics(
+    workspaceDir: string,
+    config: Diagnostic[],
+    plans: { id: number; listing: { diagnostics: Diagnostic[] } }[],
+    concepts: VaultDiagnostic[],
+  ): void {
+    for (const plan of plans) {
+      // A vault's loose rows are its skipped files' (kept by syncVault), its concepts.yml's and its listing's.
+      const skipped = this.repo.skippedOfVault(plan.id);
+      this.repo.replaceLooseDiagnostics({ vaultId: plan.id }, (p) => !skipped.has(p) && p !== DICTIONARY_FILE, plan.listing.diagnostics);
+    }
+    this.repo.replaceLooseDiagnostics({ workspace: workspaceDir }, (p) => p === 'dendron.yml', config);
+    for (const folder of this.repo.concepts.dictionaryFolders(workspaceDir)) {
+      const vaultId = this.repo.vaultIdByRoot(folder);
+      const found = concepts.filter((d) => d.vault === path.basename(folder));
+      this.repo.replaceLooseDiagnostics(vaultId === undefined ? { workspace: folder } : { vaultId }, (p) => p === DICTIONARY_FILE, found);
+    }
   }
 
   /**
@@ -179,7 +206,7 @@ export class VaultSync {
           line: null,
           code: 'UNREADABLE',
           severity: 'error',
-          message: `cannot read file: ${(err as Error).message}`,
+          message: `cannot read file: ${fsErrorReason(err)}`,
         });
         continue;
       }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import { readWorkspace } from '../vault/read-vault';
@@ -12,8 +13,14 @@ const RELEVANT = /\.md$|(^|[/\\])(dendron\.yml|concepts\.yml)$/i;
 /**
  * Follows a workspace (its folder and each vault folder, one level deep, like the sync reads them) and calls
  * `onBurst` once per burst of changes. The caller syncs; this class only decides when.
+ *
+ * Nothing in the vault stops it: a watch error on a note or config file (a symlink loop, a dangling link) starts a
+ * sync, which reports that file as a diagnostic; any other watch error is one warning in the log.
  */
 export class VaultWatcher {
+  private readonly logger = new Logger(VaultWatcher.name);
+  /** Warnings already logged (path and code), so a path that keeps failing is logged once. */
+  private readonly warned = new Set<string>();
   private watcher: FSWatcher | null = null;
   private quiet: NodeJS.Timeout | null = null;
   private firstChangeAt = 0;
@@ -25,18 +32,34 @@ export class VaultWatcher {
 
   async start(): Promise<void> {
     const workspace = readWorkspace(this.dir);
-    const folders = [...new Set([workspace.dir, ...workspace.vaults.map((v) => v.root)])];
-    this.watcher = watch(folders, {
+    const folders = new Set([workspace.dir, ...workspace.vaults.map((v) => v.root)]);
+    this.watcher = watch([...folders], {
       ignoreInitial: true,
       depth: 0,
-      ignored: (file, stats) => stats?.isFile() === true && !RELEVANT.test(path.basename(file)),
+      // Only the folders and the files a sync reads: subfolders (and symlinks to folders, which may loop) are not
+      // even looked at.
+      ignored: (file) => !folders.has(file) && !RELEVANT.test(path.basename(file)),
     });
     this.watcher.on('all', (_event, file) => {
       if (RELEVANT.test(path.basename(file))) {
         this.changed();
       }
     });
+    this.watcher.on('error', (err) => this.failed(err as NodeJS.ErrnoException));
     await new Promise<void>((resolve) => this.watcher?.once('ready', () => resolve()));
+  }
+
+  private failed(err: NodeJS.ErrnoException): void {
+    if (err.path !== undefined && RELEVANT.test(path.basename(err.path))) {
+      this.changed();
+      return;
+    }
+    const where = err.path === undefined ? this.dir : path.relative(this.dir, err.path) || '.';
+    const key = `${where}\u0000${err.code ?? err.message}`;
+    if (!this.warned.has(key)) {
+      this.warned.add(key);
+      this.logger.warn(`cannot watch ${where} (${err.code ?? 'error'}); the rest of the vault is still followed`);
+    }
   }
 
   private changed(): void {

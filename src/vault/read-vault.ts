@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { fsErrorReason } from './fs-error';
 import type { Diagnostic } from './note-doc';
 
 export interface VaultSpec {
@@ -54,9 +55,15 @@ export function readWorkspace(dir: string): Workspace {
     configOk: false,
     diagnostics: [{ file: 'dendron.yml', line, code: 'CONFIG_ERROR', severity: 'error', message }],
   });
+  let text: string;
+  try {
+    text = fs.readFileSync(configFile, 'utf8');
+  } catch (err) {
+    return fail(null, `cannot read dendron.yml: ${fsErrorReason(err)}`);
+  }
   let config: unknown;
   try {
-    config = parseYaml(fs.readFileSync(configFile, 'utf8'));
+    config = parseYaml(text);
   } catch (err) {
     const linePos = (err as { linePos?: { line: number }[] }).linePos;
     return fail(linePos?.[0]?.line ?? null, `dendron.yml is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
@@ -106,7 +113,7 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
       line: null,
       code: 'UNREADABLE',
       severity: 'error',
-      message: `vault folder ${vault.root} cannot be read: ${(err as Error).message}`,
+      message: `vault folder ${vault.name} cannot be read: ${fsErrorReason(err)}`,
     });
     return { files, diagnostics };
   }
@@ -124,13 +131,12 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
       }
       files.push({ path: entry.name, fname: entry.name.slice(0, -3), size: st.size, mtimeMs: st.mtimeMs });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
       diagnostics.push({
         file: entry.name,
         line: null,
         code: 'UNREADABLE',
         severity: 'error',
-        message: `cannot stat file (${code}): ${(err as Error).message}`,
+        message: `cannot read file: ${fsErrorReason(err)}`,
       });
     }
   }

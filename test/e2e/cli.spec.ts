@@ -89,6 +89,35 @@ describe('vaultgraph CLI', () => {
     expect(JSON.parse(out).errors[0].message).toMatch(/exceeds maximum operation depth/);
   });
 
+  it('answers a client mistake with one line and exit 2', async () => {
+    const missing = path.join(ws.dir, 'nonexistent.graphql');
+    expect(await run('query', `@${missing}`)).toBe(2);
+    expect(err).toBe(`vaultgraph: cannot read ${missing}: ENOENT: no such file or directory\n`);
+    expect(await run('query', '{ stats { notes } }', '--variables', '[1]')).toBe(2);
+    expect(err).toBe(`vaultgraph: --variables must be a JSON object, e.g. '{"fname":"lfs144"}'\n`);
+    expect(await run('query', '{ stats { notes } }', '--variables', '{oops')).toBe(2);
+    expect(err).toMatch(/^vaultgraph: --variables is not valid JSON: [^\n]+\n$/);
+    expect(await run('progress', '--as-of', '2025-02-30')).toBe(2);
+    expect(err).toMatch(/^error: option '--as-of <date>' argument '2025-02-30' is invalid/);
+    expect(out).toBe('');
+  });
+
+  it('answers an internal error with one line and exit 1, the stack only with VAULTGRAPH_DEBUG=1', async () => {
+    const url = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = 'file:/dev/null/cannot/be/here.db';
+    try {
+      expect(await run('progress', 'lfs144')).toBe(1);
+      expect(err).toMatch(/^vaultgraph: internal error: ENOTDIR: not a directory, \w+ '\/dev\/null\/cannot\/be[^'\n]*'\n$/);
+      process.env.VAULTGRAPH_DEBUG = '1';
+      expect(await run('progress', 'lfs144')).toBe(1);
+      expect(err.split('\n')[0]).toMatch(/^vaultgraph: internal error: ENOTDIR/);
+      expect(err).toMatch(/\n +at .*migrate/);
+    } finally {
+      process.env.DATABASE_URL = url;
+      delete process.env.VAULTGRAPH_DEBUG;
+    }
+  });
+
   it('progress prints a readable summary and JSON', async () => {
     expect(await run('progress', 'lfs144', '--as-of', '2025-01-06')).toBe(0);
     expect(out).toContain('2/9 done');

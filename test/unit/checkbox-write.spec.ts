@@ -1,4 +1,8 @@
-import { flipCheckbox } from '../../src/milestones/checkbox-write';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { flipCheckbox, writeCheckbox } from '../../src/milestones/checkbox-write';
+import { fileHash } from '../../src/vault/file-hash';
 
 describe('flipCheckbox', () => {
   const file = '\uFEFF---\r\nid: x\r\n---\r\n\r\n- [ ] 1/4(sat): 2 café\r\n- [x] 1/5(sun): 3\r\n';
@@ -25,5 +29,43 @@ describe('flipCheckbox', () => {
     const ticked = flipCheckbox(tasks, 2, 4, true, '2025-01-05');
     expect(ticked.toString()).toBe('a\r\n- [x] read ch 2 📅 2025-01-04 ✅ 2025-01-05\r\nb\r\n');
     expect(flipCheckbox(ticked, 2, 4, false, '2025-01-06').toString()).toBe(tasks.toString());
+  });
+});
+
+describe('writeCheckbox', () => {
+  let dir: string;
+  const text = '---\nid: x\n---\n\n- [ ] 1/4(sat): 2\n';
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-write-'));
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes through a symlinked note to its target, keeping the link and the mode', () => {
+    const target = path.join(dir, 'elsewhere.md');
+    fs.writeFileSync(target, text, { mode: 0o640 });
+    fs.chmodSync(target, 0o640);
+    const link = path.join(dir, 'note.md');
+    fs.symlinkSync('elsewhere.md', link);
+    expect(writeCheckbox(link, { name: 'note.md', expectedHash: fileHash(Buffer.from(text)), line: 5, column: 4, done: true })).toBe(true);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe('elsewhere.md');
+    expect(fs.readFileSync(target, 'utf8')).toBe(text.replace('[ ]', '[x]'));
+    expect(fs.statSync(target).mode & 0o7777).toBe(0o640);
+    expect(fs.readdirSync(dir).sort()).toEqual(['elsewhere.md', 'note.md']);
+  });
+
+  it('refuses a changed, vanished or looping file with a CONFLICT that names only the vault-relative file', () => {
+    const file = path.join(dir, 'note.md');
+    fs.writeFileSync(file, `${text}edited\n`);
+    const edit = { name: 'note.md', expectedHash: fileHash(Buffer.from(text)), line: 5, column: 4, done: true };
+    const message = 'note.md changed on disk since the last sync; sync again, then retry';
+    expect(() => writeCheckbox(file, edit)).toThrow(message);
+    fs.rmSync(file);
+    fs.symlinkSync('note.md', file);
+    expect(() => writeCheckbox(file, edit)).toThrow(message);
+    fs.rmSync(file);
+    expect(() => writeCheckbox(file, edit)).toThrow(message);
   });
 });

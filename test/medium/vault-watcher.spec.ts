@@ -1,0 +1,38 @@
+import { Logger } from '@nestjs/common';
+import fs from 'node:fs';
+import path from 'node:path';
+import { VaultWatcher } from '../../src/sync/vault-watcher';
+import { tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+
+/** The watcher on real folders: a watch error is a burst (the sync reports the file) or one warning, never a crash. */
+describe('VaultWatcher', () => {
+  let ws: TempWorkspace;
+  let sut: VaultWatcher | undefined;
+
+  beforeEach(() => {
+    ws = tempWorkspace();
+  });
+
+  afterEach(async () => {
+    await sut?.close();
+    ws.cleanup();
+    jest.restoreAllMocks();
+  });
+
+  it('turns a looping note into a sync and a looping vault folder into one warning', async () => {
+    fs.mkdirSync(path.join(ws.vault, 'notes'));
+    fs.symlinkSync('l2', path.join(ws.vault, 'l1'));
+    fs.symlinkSync('l1', path.join(ws.vault, 'l2'));
+    fs.symlinkSync('loop.md', path.join(ws.vault, 'notes', 'loop.md'));
+    ws.write('dendron.yml', 'workspace:\n  vaults:\n    - fsPath: notes\n    - fsPath: l1\n');
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    let bursts = 0;
+    sut = new VaultWatcher(ws.vault, () => bursts++);
+    await sut.start();
+    for (let i = 0; i < 40 && bursts === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(bursts).toBe(1);
+    expect(warn.mock.calls).toEqual([['cannot watch l1 (ELOOP); the rest of the vault is still followed']]);
+  });
+});

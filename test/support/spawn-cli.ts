@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './temp-workspace';
+
+/**
+ * The CLI as a real process, run from the TypeScript sources (test/support/register-ts.js), so a test sees what a
+ * user sees: exit codes, stderr, a process that dies or does not.
+ */
+export function spawnCli(args: string[], env: Record<string, string>, options: { detached?: boolean } = {}): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['-r', path.join(REPO_ROOT, 'test/support/register-ts.js'), path.join(REPO_ROOT, 'test/support/cli-main.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.detached,
+    },
+  );
+}
+
+/** Everything the process wrote, as it comes. */
+export function collectOutput(child: ChildProcess): { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return { stdout: () => out, stderr: () => err };
+}
+
+/** Resolves with the exit code (or the signal's name). */
+export function exited(child: ChildProcess): Promise<number | string> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve(child.exitCode ?? (child.signalCode as string));
+      return;
+    }
+    child.once('exit', (code, signal) => resolve(code ?? (signal as string)));
+  });
+}
