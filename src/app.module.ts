@@ -53,6 +53,8 @@ export const IDE_OPTIONS: IdeLandingPageOptions = { endpoint: '/graphql' };
         validationRules: queryLimitRules(),
         formatError: graphqlErrorFormatter(config.debug),
         includeStacktraceInErrorResponses: config.debug,
+        // Our errorStatusPlugin sets the status of answers without data; Nest's own plugin would reset it to 200.
+        preserveHttpStatusForExecutionErrors: false,
         context: ({ req }: { req: GqlContext['req'] }): GqlContext => contexts.create(req),
       }),
     }),
