@@ -76,6 +76,7 @@ describe('GraphiQL landing page (offline, real server, Chromium)', () => {
   const blockedRequests: string[] = [];
   const failedRequests: string[] = [];
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -128,6 +129,12 @@ describe('GraphiQL landing page (offline, real server, Chromium)', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    // A script, style or font refused by the content security policy shows up as a console error.
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        consoleErrors.push(msg.text());
+      }
+    });
     page.on('requestfailed', (req) => failedRequests.push(`${req.url()} ${req.failure()?.errorText}`));
   });
 
@@ -192,5 +199,7 @@ describe('GraphiQL landing page (offline, real server, Chromium)', () => {
     expect(blockedRequests).toEqual([]);
     expect(failedRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
   });
 });
