@@ -38,3 +38,13 @@ export function exited(child: ChildProcess): Promise<number | string> {
     child.once('exit', (code, signal) => resolve(code ?? (signal as string)));
   });
 }
+
+/** The GraphQL base URL a spawned `serve` prints once it listens (`listening on <url>/graphql`); undefined if it never does. */
+export async function listeningUrl(child: ChildProcess, output: { stdout: () => string }, timeoutMs = 15_000): Promise<string | undefined> {
+  let url: string | undefined;
+  for (const deadline = Date.now() + timeoutMs; url === undefined && child.exitCode === null && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    url = /listening on (\S+)\/graphql/.exec(output.stdout())?.[1];
+  }
+  return url;
+}
