@@ -113,7 +113,13 @@ async function graphql(url, tally, kind, query) {
     return { ms, status: res.status, body };
   } catch (err) {
     tally.errors++;
-    tally.error(entry, { kind, status: 0, error: String(err.message ?? err), afterMs: Math.round(performance.now() - t0) });
+    tally.error(entry, {
+      kind,
+      status: 0,
+      error: String(err.message ?? err),
+      cause: err.cause?.code ?? err.cause?.message,
+      afterMs: Math.round(performance.now() - t0),
+    });
     return { ms: performance.now() - t0, status: 0, body: null };
   }
 }
