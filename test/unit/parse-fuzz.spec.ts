@@ -85,7 +85,7 @@ const markdownish = fc
   )
   .chain((parts) =>
     fc
-      .array(fc.constantFrom('\n', '\r\n', ' ', '', '\n\n'), { minLength: parts.length, maxLength: parts.length })
+      .array(fc.constantFrom('\n', '\r\n', '\r', ' ', '', '\n\n'), { minLength: parts.length, maxLength: parts.length })
       .map((seps) => parts.map((p, i) => p + seps[i]).join('')),
   );
 
