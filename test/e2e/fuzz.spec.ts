@@ -396,6 +396,7 @@ describe(`GraphQL API under random requests (fast-check, FUZZ_SEED=${SEED})`, ()
   let server: E2eServer;
   let url: string;
   let schema: GraphQLSchema;
+  const nodeEnv = process.env.NODE_ENV;
 
   async function send(sent: Sent): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -469,7 +470,7 @@ describe(`GraphQL API under random requests (fast-check, FUZZ_SEED=${SEED})`, ()
 
   afterAll(async () => {
     await server.close();
-    process.env.NODE_ENV = 'test';
+    process.env.NODE_ENV = nodeEnv;
     ws.cleanup();
   });
 
