@@ -7,14 +7,15 @@ const CLI = path.resolve(__dirname, '..', 'bin', 'vaultgraph.js');
 
 /**
  * Starts `vaultgraph serve [args]` on a random loopback port with `env`; resolves once it listens, with its GraphQL
- * URL and a `stop()` that resolves when the process has exited.
+ * URL, its pid and a `stop()` that resolves when the process has exited.
  */
-async function startServer(env, args = []) {
+async function startServer(env, args = [], onSpawn = () => {}) {
   const port = 39000 + Math.floor(Math.random() * 1000);
   const server = spawn(process.execPath, [CLI, 'serve', ...args, '--port', String(port)], {
     env: { ...env, HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  onSpawn(server); // lets a caller stop a server that is still syncing (Ctrl-C)
   const exited = new Promise((resolve) => server.once('exit', resolve));
   await new Promise((resolve, reject) => {
     server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
@@ -22,7 +23,11 @@ async function startServer(env, args = []) {
   });
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    pid: server.pid,
     stop: async () => {
+      if (server.exitCode !== null || server.signalCode !== null) {
+        return;
+      }
       server.kill('SIGTERM');
       await exited;
     },
