@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { clip, codeOfStatus, httpStatusOf, INTERNAL_ERROR, internalErrorMessage } from './error-policy';
 import { DomainError } from './errors';
 import { currentRequestId } from './request-scope';
@@ -19,17 +19,20 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType<string>() === 'graphql') {
       return error;
     }
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
     const { status, code, message } = this.describe(error);
     if (res.headersSent) {
       res.end();
       return undefined;
     }
+    const extra = code === INTERNAL_ERROR ? { requestId: currentRequestId() } : {};
+    // A body the GraphQL endpoint could not read (not JSON, too large) is answered as GraphQL clients expect.
+    const body = /^\/graphql(?:[/?]|$)/.test(http.getRequest<Request>().originalUrl ?? '')
+      ? { errors: [{ message, extensions: { code, ...extra } }] }
+      : { error: { code, message, ...extra } };
     // A route may have declared another type (e.g. image/svg+xml) before failing.
-    res
-      .status(status)
-      .type('application/json')
-      .json({ error: { code, message, ...(code === INTERNAL_ERROR ? { requestId: currentRequestId() } : {}) } });
+    res.status(status).type('application/json').json(body);
     return undefined;
   }
 

@@ -21,13 +21,13 @@ export function flipCheckbox(bytes: Buffer, line: number, column: number, done: 
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let start = bom;
   for (let l = 1; l < line; l++) {
-    const nl = bytes.indexOf(0x0a, start);
+    const nl = lineBreakAt(bytes, start);
     if (nl < 0) {
       throw new WriteBackError('unexpected', `line ${line} is past the end of the file`);
     }
-    start = nl + 1;
+    start = nl + (bytes[nl] === 0x0d && bytes[nl + 1] === 0x0a ? 2 : 1);
   }
-  const end = bytes.indexOf(0x0a, start);
+  const end = lineBreakAt(bytes, start);
   const lineText = bytes.subarray(start, end < 0 ? bytes.length : end).toString('utf8');
   const at = start + Buffer.byteLength(lineText.slice(0, column - 1), 'utf8');
   const current = String.fromCharCode(bytes[at]);
@@ -40,11 +40,23 @@ export function flipCheckbox(bytes: Buffer, line: number, column: number, done: 
     return out;
   }
   const lineEnd = end < 0 ? bytes.length : end;
-  const cr = lineEnd > start && bytes[lineEnd - 1] === 0x0d ? 1 : 0;
-  const text = out.subarray(start, lineEnd - cr).toString('utf8');
+  const text = out.subarray(start, lineEnd).toString('utf8');
   const withoutDone = text.replace(/\s*✅\s*\d{4}-\d{2}-\d{2}/u, '');
   const next = done ? `${withoutDone} ✅ ${doneDate}` : withoutDone;
-  return Buffer.concat([out.subarray(0, start), Buffer.from(next, 'utf8'), out.subarray(lineEnd - cr)]);
+  return Buffer.concat([out.subarray(0, start), Buffer.from(next, 'utf8'), out.subarray(lineEnd)]);
+}
+
+/**
+ * Where the line starting at `from` ends: the offset of its `\n`, `\r\n` or lone `\r` (a line break to CommonMark, and
+ * so to the parser's line numbers), or -1 on the last line.
+ */
+function lineBreakAt(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a || bytes[i] === 0x0d) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 export interface CheckboxEdit {

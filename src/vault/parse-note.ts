@@ -28,7 +28,9 @@ export interface ParseOptions {
 const DEFAULT_OPTIONS: ParseOptions = { timeZone: 'UTC' };
 
 /** Text in, NoteDoc out. Pure and total: bad input becomes diagnostics, never an exception. */
-export function parseNote({ file, fname, text }: NoteInput, options: ParseOptions = DEFAULT_OPTIONS): NoteDoc {
+export function parseNote({ file, fname, text: raw }: NoteInput, options: ParseOptions = DEFAULT_OPTIONS): NoteDoc {
+  // A lone CR is a line break to markdown-it (CommonMark): make it one for every line count here too.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const fm = parseFrontmatter(file, text);
   const diagnostics: Diagnostic[] = [...fm.diagnostics];
   const data = fm.data;

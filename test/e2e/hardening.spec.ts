@@ -132,6 +132,22 @@ describe.each([
     expect(res.body.errors[0].extensions.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
   });
 
+  it('6: documents the schema cannot run and bodies it cannot read are 400s in GraphQL shape', async () => {
+    const cases: [unknown, string][] = [
+      [{ query: 'fragment F on Query { ...F } { ...F __typename }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: 'subscription { __typename }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, 'BAD_REQUEST'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe(code);
+    }
+    const junk = await server.http.post('/graphql').set('content-type', 'application/json').send('\u0000');
+    expect(junk.status).toBe(400);
+    expect(junk.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
   it('7: filters are literal: % and _ are not wildcards', async () => {
     const count = async (filter: Record<string, string>) =>
       (await post({ query: `query($f: NoteFilter) { notes(filter: $f) { totalCount } }`, variables: { f: filter } })).body.data.notes

@@ -1,3 +1,4 @@
+import { parseNote } from '../../src/vault/parse-note';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,15 @@ describe('flipCheckbox', () => {
     expect(out.length).toBe(bytes.length);
     expect([...out].filter((b, i) => b !== bytes[i])).toEqual(['x'.charCodeAt(0)]);
     expect(out.toString('utf8')).toBe(file.replace('- [ ] 1/4', '- [x] 1/4'));
+  });
+
+  it('counts a lone CR as a line break, as the parser does', () => {
+    const text = '# Plan\r- [ ] 1/4: 2\r\n- [ ] 1/5: 3\r- [ ] 1/6: 4';
+    const doc = parseNote({ file: 'cr.md', fname: 'cr', text });
+    const third = doc.milestones.find((m) => m.target === '4');
+    expect(third?.line).toBe(4);
+    const out = flipCheckbox(Buffer.from(text), third?.line ?? 0, third?.checkboxColumn ?? 0, true, '2025-01-06');
+    expect(out.toString('utf8')).toBe('# Plan\r- [ ] 1/4: 2\r\n- [ ] 1/5: 3\r- [x] 1/6: 4 ✅ 2025-01-06');
   });
 
   it('unticks', () => {

@@ -98,9 +98,9 @@ const anyText = fc.oneof(
 
 const fname = fc.oneof(fc.constantFrom('root', 'a.b.c', 'lfs144', ''), fc.string({ maxLength: 30 }));
 
-/** Lines of the text as the parser counts them (LF or CRLF). */
+/** Lines as CommonMark counts them: a lone CR is a line break too (the parser's rule, and the write-back's). */
 function lineCount(text: string): number {
-  return text.split(/\r?\n/).length;
+  return text.split(/\r\n?|\n/).length;
 }
 
 function checkDiagnostics(diagnostics: Diagnostic[], lines: number): void {

@@ -25,6 +25,11 @@ export function graphqlErrorFormatter(debug: boolean): (formatted: GraphQLFormat
       const message = Array.isArray(response.message) ? response.message.join('; ') : String(response.message);
       return { message: clip(message), ...where, extensions: { code: codeOfStatus(response.statusCode) } };
     }
+    // Apollo's own refusals of a request (a persisted-query hash that does not match) carry a 4xx but no code.
+    const httpStatus = (error as { extensions?: { http?: { status?: unknown } } }).extensions?.http?.status;
+    if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 && !isClientErrorCode(formatted.extensions?.code)) {
+      return { message: clip(formatted.message), ...where, extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = formatted.extensions?.code;
     if (isClientErrorCode(code)) {
       return { message: clip(formatted.message), ...where, extensions: { code } };

@@ -9,10 +9,35 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 20_000;
 
-/** Refuse documents nested deeper than MAX_QUERY_DEPTH before executing them. */
+/**
+ * Refuse documents nested deeper than MAX_QUERY_DEPTH before executing them. graphql-depth-limit follows fragment
+ * spreads without looking for cycles (graphql's own NoFragmentCycles rule runs beside it, not before it), so a
+ * fragment that spreads itself overflows its stack: that is refused here as a validation error.
+ */
 export function queryLimitRules(): ValidationRule[] {
-  return [depthLimit(MAX_QUERY_DEPTH) as ValidationRule];
+  const depth = depthLimit(MAX_QUERY_DEPTH) as ValidationRule;
+  const guarded: ValidationRule = (context) => {
+    try {
+      return depth(context);
+    } catch (err) {
+      if (!(err instanceof RangeError)) {
+        throw err;
+      }
+      context.reportError(new GraphQLError('the document nests too deep or its fragments spread each other in a cycle'));
+      return {};
+    }
+  };
+  return [guarded, operationTypeExists];
 }
+
+/** A subscription (or mutation) against a schema without that root type is the document's mistake, not a 500. */
+const operationTypeExists: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`this schema has no ${node.operation} operations`, { nodes: [node] }));
+    }
+  },
+});
 
 /** Complexities already computed, least recently used first out; variables longer than MAX_VARIABLES_LENGTH are not kept. */
 const MAX_CACHED = 500;
