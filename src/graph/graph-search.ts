@@ -4,31 +4,51 @@ import { edgeKey, sortEdges, type GraphEdgeRecord } from './graph.records';
 export type EdgeLoader = (nodes: string[]) => Promise<GraphEdgeRecord[]>;
 
 export interface Neighbourhood {
-  /** Every node within `depth`, with its distance from the start. */
+  /** Every node within `depth` (at most `maxNodes` of them), with its distance from the start. */
   distances: Map<string, number>;
   /** The edges among those nodes, once each. */
   edges: GraphEdgeRecord[];
+  /** True when nodes within `depth` were left out to stay within `maxNodes`. */
+  truncated: boolean;
 }
 
 /**
  * Breadth-first search from `start`, edges taken as undirected, one `around` call per level. The nodes found at
  * the last level get one `among` call for the edges between two of them (their edges to earlier levels came with
- * the previous call), so the result is the induced subgraph on the nodes within `depth`.
+ * the previous call), so the result is the induced subgraph on the nodes within `depth`. At most `maxNodes` nodes
+ * are taken, nearest first and in edge order within a level (deterministic); the search stops at the level where the
+ * cap is reached, so a hub two hops away cannot pull the whole vault into one answer.
  */
-export async function neighbourhood(start: string, depth: number, load: { around: EdgeLoader; among: EdgeLoader }): Promise<Neighbourhood> {
+export async function neighbourhood(
+  start: string,
+  depth: number,
+  load: { around: EdgeLoader; among: EdgeLoader },
+  maxNodes = Number.POSITIVE_INFINITY,
+): Promise<Neighbourhood> {
   const distances = new Map<string, number>([[start, 0]]);
   const edges = new Map<string, GraphEdgeRecord>();
   let frontier = [start];
-  for (let level = 0; level < depth && frontier.length > 0; level++) {
+  let truncated = false;
+  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
     const next: string[] = [];
-    for (const e of sortEdges(await load.around(frontier))) {
+    const found = sortEdges(await load.around(frontier));
+    for (const e of found) {
       for (const end of [e.source, e.target]) {
-        if (!distances.has(end)) {
-          distances.set(end, level + 1);
-          next.push(end);
+        if (distances.has(end)) {
+          continue;
         }
+        if (distances.size >= maxNodes) {
+          truncated = true;
+          continue;
+        }
+        distances.set(end, level + 1);
+        next.push(end);
       }
-      edges.set(edgeKey(e), e);
+    }
+    for (const e of found) {
+      if (distances.has(e.source) && distances.has(e.target)) {
+        edges.set(edgeKey(e), e);
+      }
     }
     frontier = next;
   }
@@ -37,7 +57,7 @@ export async function neighbourhood(start: string, depth: number, load: { around
       edges.set(edgeKey(e), e);
     }
   }
-  return { distances, edges: [...edges.values()] };
+  return { distances, edges: [...edges.values()], truncated };
 }
 
 interface Side {

@@ -20,9 +20,15 @@ export const GRAPH_COST_BY_DEPTH = [200, 400, 1000, 4000, 8000] as const;
 export const WHOLE_GRAPH_COST = 10_000;
 export const PATH_COST = 2000;
 
-export function graphCost(depth: unknown): number {
+/** A neighbourhood has at most this many nodes by default (`maxNodes`), and never more than MAX_GRAPH_NODES. */
+export const DEFAULT_GRAPH_NODES = 1000;
+export const MAX_GRAPH_NODES = 5000;
+
+/** The weight of a neighbourhood search: by depth, for the default node cap; a larger cap weighs in proportion. */
+export function graphCost(depth: unknown, maxNodes: unknown = DEFAULT_GRAPH_NODES): number {
   const d = typeof depth === 'number' && Number.isInteger(depth) ? Math.min(Math.max(depth, 0), MAX_GRAPH_DEPTH) : MAX_GRAPH_DEPTH;
-  return GRAPH_COST_BY_DEPTH[d];
+  const n = typeof maxNodes === 'number' && maxNodes > 0 ? Math.min(maxNodes, MAX_GRAPH_NODES) : MAX_GRAPH_NODES;
+  return Math.ceil((GRAPH_COST_BY_DEPTH[d] * Math.max(n, DEFAULT_GRAPH_NODES / 10)) / DEFAULT_GRAPH_NODES);
 }
 
 /** Concept nodes are `concept:<key>`; note nodes are the note id. */
@@ -57,6 +63,11 @@ export interface GraphEdgeRecord {
 export interface GraphRecord {
   nodes: GraphNodeRecord[];
   edges: GraphEdgeRecord[];
+}
+
+/** A neighbourhood: `truncated` when nodes within the depth were left out to stay within the node cap. */
+export interface NeighbourhoodRecord extends GraphRecord {
+  truncated: boolean;
 }
 
 /** Node ids of a BFS frontier, split by kind (concepts as keys, without the prefix). */

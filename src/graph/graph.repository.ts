@@ -33,7 +33,11 @@ export class GraphRepository {
   }
 
   /** Edges of the given kinds with at least one end in `around`: a query or two per kind; may repeat an edge. */
-  async edgesAround(around: NodeIdSets, kinds: ReadonlySet<GraphEdgeKindName>): Promise<GraphEdgeRecord[]> {
+  /**
+   * `conceptMentionRows`: read at most this many mentions of the concepts in `around` (in index order), for concepts
+   * named so often that all their mentions would be the whole vault; the caller says the answer is cut.
+   */
+  async edgesAround(around: NodeIdSets, kinds: ReadonlySet<GraphEdgeKindName>, conceptMentionRows?: number): Promise<GraphEdgeRecord[]> {
     const notes = ids(around.noteIds);
     const concepts = Prisma.sql`(SELECT id FROM Concept WHERE key IN ${ids(around.conceptKeys)})`;
     const hasNotes = around.noteIds.length > 0;
@@ -43,9 +47,22 @@ export class GraphRepository {
       kinds.has('link') && hasNotes && this.linkEdges(Prisma.sql`AND (sourceId IN ${notes} OR targetId IN ${notes})`),
       kinds.has('hierarchy') && hasNotes && this.hierarchyEdges(Prisma.sql`AND (parentId IN ${notes} OR id IN ${notes})`),
       kinds.has('mention') && hasNotes && this.mentionEdges(Prisma.sql`AND m.noteId IN ${notes}`),
-      kinds.has('mention') && hasConcepts && this.mentionEdges(Prisma.sql`AND m.conceptId IN ${concepts}`),
+      kinds.has('mention') &&
+        hasConcepts &&
+        (conceptMentionRows === undefined
+          ? this.mentionEdges(Prisma.sql`AND m.conceptId IN ${concepts}`)
+          : this.mentionEdges(
+              Prisma.sql`AND m.id IN (SELECT id FROM ConceptMention WHERE conceptId IN ${concepts} ORDER BY conceptId LIMIT ${conceptMentionRows})`,
+            )),
       kinds.has('related') && hasConcepts && this.relatedEdges(Prisma.sql`conceptId IN ${concepts}`, Prisma.empty),
     ]);
+  }
+
+  /** How many times the notes name these concepts (the size of the `related` join over them). */
+  async mentionCount(conceptKeys: readonly string[]): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ n: number | bigint }[]>`
+      SELECT count(*) AS n FROM ConceptMention WHERE conceptId IN (SELECT id FROM Concept WHERE key IN ${ids(conceptKeys)})`;
+    return Number(rows[0].n);
   }
 
   /** Edges of the given kinds with both ends in `among`. */

@@ -21,11 +21,11 @@ export class GraphResolver {
 
   @Query(() => GraphModel, {
     description: 'The nodes within `depth` hops of `from` (edges taken both ways) and the edges among them.',
-    complexity: weighted((args) => graphCost(args.depth)),
+    complexity: weighted((args) => graphCost(args.depth, args.maxNodes)),
   })
   async graph(@Args() args: GraphArgs): Promise<GraphModel> {
-    const g = await this.graphs.graph(args.from, args.depth, args.kinds);
-    return { nodes: g.nodes.map((n) => GraphNodeModel.from(n)), edges: g.edges.map((e) => GraphEdgeModel.from(e)) };
+    const g = await this.graphs.graph(args.from, args.depth, args.kinds, args.maxNodes);
+    return { nodes: g.nodes.map((n) => GraphNodeModel.from(n)), edges: g.edges.map((e) => GraphEdgeModel.from(e)), truncated: g.truncated };
   }
 
   @Query(() => [GraphNodeModel], {
@@ -38,10 +38,10 @@ export class GraphResolver {
 
   @Query(() => String, {
     description: 'The graph as a file: a neighbourhood with `from`, else the whole note graph.',
-    complexity: weighted((args) => (args.from ? 2 * graphCost(args.depth) : WHOLE_GRAPH_COST)),
+    complexity: weighted((args) => (args.from ? 2 * graphCost(args.depth, args.maxNodes) : WHOLE_GRAPH_COST)),
   })
   exportGraph(@Args() args: ExportGraphArgs): Promise<string> {
-    return this.graphs.exportGraph(args.format, { from: args.from, depth: args.depth, kinds: args.kinds });
+    return this.graphs.exportGraph(args.format, { from: args.from, depth: args.depth, kinds: args.kinds, maxNodes: args.maxNodes });
   }
 
   @Query(() => NoteConnection, {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runExportGraph } from '../../src/cli/export-graph';
+import { GraphService, RELATED_MENTION_LIMIT } from '../../src/graph/graph.service';
 import { openSqlite } from '../../src/sync/sqlite';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
@@ -91,6 +92,28 @@ describe('graph over HTTP', () => {
     expect(zero.data?.graph).toEqual({ nodes: [{ id: 'mesh' }], edges: [] });
     expect((await gql(`{ graph(from: "nope") { nodes { id } } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await gql(`{ graph(from: "alpha", depth: 5) { nodes { id } } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('caps a neighbourhood in nodes, and leaves out related edges of concepts named too often, saying so', async () => {
+    const all = await gql(`{ graph(from: "alpha", depth: 2) { truncated nodes { id } edges { kind } } }`);
+    expect(all.data?.graph.truncated).toBe(false);
+    const capped = await gql(`{ graph(from: "alpha", depth: 2, maxNodes: 3) { truncated nodes { id } edges { source target } } }`);
+    expect(capped.data?.graph.truncated).toBe(true);
+    expect(capped.data?.graph.nodes).toHaveLength(3);
+    const kept = new Set(capped.data?.graph.nodes.map((n: { id: string }) => n.id));
+    expect(capped.data?.graph.edges.every((e: { source: string; target: string }) => kept.has(e.source) && kept.has(e.target))).toBe(true);
+    expect((await gql(`{ graph(from: "alpha", maxNodes: 0) { truncated } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    const graphs = server.app.get(GraphService);
+    graphs.relatedMentionLimit = 2;
+    try {
+      const cut = await gql(`{ graph(from: "alpha") { truncated edges { kind } } }`);
+      expect(cut.data?.graph.truncated).toBe(true);
+      expect(cut.data?.graph.edges.map((e: { kind: string }) => e.kind)).not.toContain('related');
+      expect(cut.data?.graph.edges.map((e: { kind: string }) => e.kind)).toContain('mention');
+    } finally {
+      graphs.relatedMentionLimit = RELATED_MENTION_LIMIT;
+    }
   });
 
   it('finds shortest paths: two links apart is three nodes; none is an empty list', async () => {

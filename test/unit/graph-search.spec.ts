@@ -78,8 +78,36 @@ describe('neighbourhood', () => {
 
   it('depth 0 is the start alone, without a query', async () => {
     const load = memoryLoader(edges);
-    expect(await neighbourhood('a', 0, load)).toEqual({ distances: new Map([['a', 0]]), edges: [] });
+    expect(await neighbourhood('a', 0, load)).toEqual({ distances: new Map([['a', 0]]), edges: [], truncated: false });
     expect(load.calls).toBe(0);
+  });
+
+  it('takes at most maxNodes nodes, nearest first, and says it left some out', async () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const graph = randomGraph(seed, 60, 120);
+      const reference = distancesFrom('n0', graph);
+      const full = await neighbourhood('n0', 3, memoryLoader(graph));
+      for (const cap of [1, 5, 20]) {
+        const sut = await neighbourhood('n0', 3, memoryLoader(graph), cap);
+        expect(sut.distances.size).toBeLessThanOrEqual(cap);
+        expect(sut.truncated).toBe(full.distances.size > cap);
+        // Nearest first: every node kept is as near as any node left out, and keeps its true distance.
+        const kept = [...sut.distances];
+        const farthestKept = Math.max(...kept.map(([, d]) => d));
+        for (const [node, d] of kept) {
+          expect(reference.get(node)).toBe(d);
+        }
+        for (const [node, d] of full.distances) {
+          if (!sut.distances.has(node)) {
+            expect(d).toBeGreaterThanOrEqual(farthestKept);
+          }
+        }
+        // Only edges among kept nodes, and all of them.
+        const inside = new Set(sut.distances.keys());
+        const expected = new Set(graph.filter((e) => inside.has(e.source) && inside.has(e.target)).map((e) => `${e.source}>${e.target}`));
+        expect(new Set(sut.edges.map((e) => `${e.source}>${e.target}`))).toEqual(expected);
+      }
+    }
   });
 
   it('matches a reference BFS on random graphs', async () => {

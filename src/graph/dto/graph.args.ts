@@ -1,9 +1,10 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
-import { MAX_GRAPH_DEPTH } from '../graph.records';
+import { DEFAULT_GRAPH_NODES, MAX_GRAPH_DEPTH, MAX_GRAPH_NODES } from '../graph.records';
 import { GraphEdgeKind, GraphFormat } from '../models/graph.model';
 
 const KINDS_DESCRIPTION = 'edge kinds to follow (default: all)';
+const MAX_NODES_DESCRIPTION = `at most this many nodes, nearest first (1 to ${MAX_GRAPH_NODES}); \`truncated\` says when some were left out`;
 
 @ArgsType()
 export class GraphArgs {
@@ -18,6 +19,11 @@ export class GraphArgs {
   @Field(() => [GraphEdgeKind], { nullable: true, description: KINDS_DESCRIPTION })
   @IsOptional()
   kinds?: GraphEdgeKind[] | null;
+
+  @Field(() => Int, { defaultValue: DEFAULT_GRAPH_NODES, description: MAX_NODES_DESCRIPTION })
+  @Min(1)
+  @Max(MAX_GRAPH_NODES)
+  maxNodes: number = DEFAULT_GRAPH_NODES;
 }
 
 @ArgsType()
@@ -53,6 +59,11 @@ export class ExportGraphArgs {
   })
   @IsOptional()
   kinds?: GraphEdgeKind[] | null;
+
+  @Field(() => Int, { defaultValue: DEFAULT_GRAPH_NODES, description: `with \`from\`: ${MAX_NODES_DESCRIPTION}` })
+  @Min(1)
+  @Max(MAX_GRAPH_NODES)
+  maxNodes: number = DEFAULT_GRAPH_NODES;
 }
 
 @ArgsType()

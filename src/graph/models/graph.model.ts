@@ -68,4 +68,6 @@ export class GraphModel {
   nodes!: GraphNodeModel[];
   @Field(() => [GraphEdgeModel], { complexity: listCost })
   edges!: GraphEdgeModel[];
+  @Field({ description: 'Nodes within the depth were left out to stay within maxNodes (the whole-vault export is never cut).' })
+  truncated!: boolean;
 }
