@@ -1,6 +1,6 @@
 import path from 'node:path';
 import request from 'supertest';
-import { collectOutput, exited, spawnCli } from '../support/spawn-cli';
+import { collectOutput, exited, servedUrl, spawnCli } from '../support/spawn-cli';
 import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /**
@@ -24,11 +24,7 @@ describe('npm start leaks nothing', () => {
     });
     const output = collectOutput(child);
     try {
-      let url: string | undefined;
-      for (let i = 0; i < 300 && url === undefined && child.exitCode === null; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        url = /listening on (\S+)\/graphql/.exec(output.stdout())?.[1];
-      }
+      const url = await servedUrl(child, output);
       expect(url).toBeDefined();
       const http = request(url as string);
       const gql = (body: string) => http.post('/graphql').set('content-type', 'application/json').send(body);

@@ -23,7 +23,7 @@ export async function startE2eServer(ws: TempWorkspace, env: Record<string, stri
   const app = await createServer(false);
   await app.listen(0, '127.0.0.1');
   const http = request(await app.getUrl());
-  app.get(SyncService).sync();
+  await app.get(SyncService).sync();
   return {
     app,
     http,

@@ -38,3 +38,23 @@ export function exited(child: ChildProcess): Promise<number | string> {
     child.once('exit', (code, signal) => resolve(code ?? (signal as string)));
   });
 }
+
+/**
+ * The URL of a spawned `serve`, once it printed "listening" and, with `--sync`, its first sync's report (the server
+ * listens before that sync commits). Undefined if the process exited or took longer than `timeoutMs`.
+ */
+export async function servedUrl(
+  child: ChildProcess,
+  output: { stdout: () => string },
+  opts: { synced: boolean; timeoutMs?: number } = { synced: true },
+): Promise<string | undefined> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  while (Date.now() < deadline && child.exitCode === null) {
+    const url = /listening on (\S+)\/graphql/.exec(output.stdout())?.[1];
+    if (url !== undefined && (!opts.synced || /^synced \S.* in \d+ ms$/m.test(output.stdout()))) {
+      return url;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
