@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '../../src/common/errors';
 import { SyncService } from '../../src/sync/sync.service';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { collectOutput, exited } from '../support/spawn-cli';
-import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateVault } = require('../../scripts/gen-vault.js') as {
@@ -61,6 +61,45 @@ describe('sync on the worker thread', () => {
       expect(maxLatency).toBeLessThan(1000);
       const after = (await server.gql('{ syncStatus { state ready progress { done } } stats { notes } }')).data;
       expect(after).toEqual({ syncStatus: { state: 'idle', ready: true, progress: null }, stats: { notes: NOTES } });
+    });
+  });
+
+  describe('watching during a sync', () => {
+    let ws: TempWorkspace;
+    let server: E2eServer;
+
+    beforeAll(async () => {
+      ws = tempWorkspace();
+      generateVault({ out: ws.vault, notes: NOTES, quiet: true });
+      server = await startE2eServer(ws, {}, { sync: false });
+    });
+
+    afterAll(async () => {
+      await server.close();
+      ws.cleanup();
+    });
+
+    it('turns the bursts that come while a sync runs into one follow-up sync, not SYNC_RUNNING', async () => {
+      const syncs = server.app.get(SyncService);
+      const outcomes: unknown[] = [];
+      await syncs.watch(ws.vault, (outcome) => outcomes.push(outcome));
+      const first = syncs.sync();
+      while (!syncs.progress?.done) {
+        await sleep(10);
+      }
+      // Three bursts (more than the watcher's 40 ms of quiet apart), all after the running sync listed the files.
+      for (const name of ['late.one', 'late.two', 'late.three']) {
+        ws.write(`${name}.md`, note(name, name, 'written while a sync runs'));
+        await sleep(150);
+      }
+      expect(syncs.state).toBe('syncing');
+      expect((await first).added).toBe(NOTES);
+      for (let i = 0; i < 200 && outcomes.length === 0; i++) {
+        await sleep(50);
+      }
+      await sleep(500); // room for a second follow-up, if there were one
+      expect(outcomes).toHaveLength(1);
+      expect(outcomes[0]).toMatchObject({ added: 3, updated: 0, deleted: 0 });
     });
   });
 
