@@ -3,7 +3,9 @@
 // (migrated) database, asks `{ syncStatus { state progress { done total } } }` every 50 ms from the moment the process
 // starts, and prints the time to the first answer and the latency of every answer given while the sync ran.
 // --big-note adds a 5 MB note with many headings (the note that once kept every request waiting 77 s).
-// Usage: node scripts/serve-responsiveness.js [--notes 10000] [--big-note] [--vault DIR] [--interval 50]
+// --control also polls a second, idle server (seeds, already synced) in the same loop: what this machine's load alone
+// does to latency.
+// Usage: node scripts/serve-responsiveness.js [--notes 10000] [--big-note] [--vault DIR] [--interval 50] [--control]
 //        (needs a build: dist/)
 'use strict';
 const { spawn } = require('node:child_process');
@@ -12,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { generateVault } = require('./gen-vault.js');
-const { CLI } = require('./serve.js');
+const { CLI, startServer } = require('./serve.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const QUERY = '{ syncStatus { state progress { done total } } }';
@@ -34,6 +36,21 @@ function bigNote(bytes) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+async function status(url) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  return (await res.json()).data.syncStatus;
+}
+
+/** An idle server on a synced copy of seeds/, for --control. */
+async function controlServer(tmp) {
+  const dbFile = path.join(tmp, 'control.db');
+  require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: path.join(ROOT, 'seeds') };
+  const server = await startServer(env, ['--sync']);
+  await status(server.url); // its first answer is warm-up, not load
+  return server;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -41,6 +58,7 @@ async function main() {
       'big-note': { type: 'boolean', default: false },
       vault: { type: 'string' },
       interval: { type: 'string', default: '50' },
+      control: { type: 'boolean', default: false },
     },
   });
   const interval = Number(values.interval);
@@ -58,6 +76,8 @@ async function main() {
   if (values['big-note']) {
     fs.writeFileSync(path.join(vault, 'bignote.md'), bigNote(5_000_000));
   }
+  const control = values.control ? await controlServer(tmp) : null;
+  const controlLatencies = [];
   const dbFile = path.join(tmp, 'r.db');
   require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
 
@@ -94,12 +114,7 @@ async function main() {
       const t0 = performance.now();
       let answer = null;
       try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: QUERY }),
-        });
-        answer = (await res.json()).data.syncStatus;
+        answer = await status(url);
       } catch {
         // not listening yet
       }
@@ -108,6 +123,11 @@ async function main() {
         firstAnswer ??= performance.now() - started;
         if (answer.state === 'syncing' || reportAt === null) {
           during.push(latency);
+          if (control) {
+            const c0 = performance.now();
+            await status(control.url);
+            controlLatencies.push(performance.now() - c0);
+          }
           if (latency > 100) {
             slow.push(`${latency.toFixed(0)} ms at ${(t0 - started).toFixed(0)} ms`);
           }
@@ -123,6 +143,7 @@ async function main() {
   } finally {
     server.kill('SIGTERM');
     await exited;
+    await control?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   during.sort((a, b) => a - b);
@@ -135,6 +156,12 @@ async function main() {
       `first sync ${syncMs} ms, report printed at ${reportAt?.toFixed(0)} ms after start`,
       `${during.length} answers while it ran: median ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms, ` +
         `${during.filter((ms) => ms > 250).length} over 250 ms`,
+      ...(control
+        ? [
+            `idle control server, same loop: max ${Math.max(...controlLatencies).toFixed(0)} ms, ` +
+              `${controlLatencies.filter((ms) => ms > 250).length} of ${controlLatencies.length} over 250 ms`,
+          ]
+        : []),
       `answers over 100 ms: ${slow.join(', ') || 'none'}`,
       `progress seen: ${progress.length ? `${progress[0]} … ${progress[progress.length - 1]} (${new Set(progress).size} distinct)` : 'none'}`,
     ].join('\n'),
