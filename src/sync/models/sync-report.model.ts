@@ -53,7 +53,9 @@ export class SyncRunModel extends SyncCountsModel {
 export class SyncProgressModel {
   @Field(() => Int, { description: 'files examined so far' })
   done!: number;
-  @Field(() => Int, { description: 'files in the vaults being synced (0 until they are listed)' })
+  @Field(() => Int, {
+    description: 'files in the vaults being synced (0 until the first progress message, after the first 200 files or the first vault)',
+  })
   total!: number;
   @Field(() => Int, { description: 'files re-parsed so far (the others were unchanged)' })
   parsed!: number;
