@@ -6,10 +6,12 @@ const path = require('node:path');
 const CLI = path.resolve(__dirname, '..', 'bin', 'vaultgraph.js');
 
 /**
- * Starts `vaultgraph serve [args]` on a random loopback port with `env`; resolves once it listens, with its GraphQL
- * URL, its pid and a `stop()` that resolves when the process has exited.
+ * Starts `vaultgraph serve [args]` on a random loopback port with `env`; resolves once it listens (and, with `--sync`,
+ * once that first sync has committed: the server listens before it ends), with its GraphQL URL, its pid and a
+ * `stop()` that resolves when the process has exited.
  */
 async function startServer(env, args = [], onSpawn = () => {}) {
+  const untilSynced = args.includes('--sync');
   const port = 39000 + Math.floor(Math.random() * 1000);
   const server = spawn(process.execPath, [CLI, 'serve', ...args, '--port', String(port)], {
     env: { ...env, HOST: '127.0.0.1' },
@@ -18,7 +20,13 @@ async function startServer(env, args = [], onSpawn = () => {}) {
   onSpawn(server); // lets a caller stop a server that is still syncing (Ctrl-C)
   const exited = new Promise((resolve) => server.once('exit', resolve));
   await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += String(chunk);
+      if (out.includes('listening') && (!untilSynced || /^synced \S.* in \d+ ms$/m.test(out))) {
+        resolve(undefined);
+      }
+    });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   return {

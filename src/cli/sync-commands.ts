@@ -54,7 +54,7 @@ export async function runSync(opts: SyncOptions): Promise<void> {
     const bar = process.stderr.isTTY && !opts.json && !opts.quiet ? syncProgressBar() : null;
     let report: SyncReport;
     try {
-      report = syncs.sync(config.vaultPath, bar?.onProgress);
+      report = await syncs.sync(config.vaultPath, bar?.onProgress);
     } finally {
       bar?.stop();
     }

@@ -46,7 +46,7 @@ export class ConceptService {
     if (normalizeConceptName(clean).length < 2) {
       throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
     }
-    this.syncs.updateConcepts({ define: { name: clean, aliases: aliases.map((a) => a.trim()).filter((a) => a !== '') } });
+    await this.syncs.updateConcepts({ define: { name: clean, aliases: aliases.map((a) => a.trim()).filter((a) => a !== '') } });
     const concept = await this.byName(clean);
     if (!concept) {
       throw new Error(`concept ${clean} is missing after its definition`);
@@ -58,8 +58,8 @@ export class ConceptService {
    * Drop the API's dictionary entry for this name. A concept that the notes also name stays (with a weaker kind);
    * one that only concepts.yml or the text define cannot be removed here: NOT_FOUND.
    */
-  remove(name: string): boolean {
-    if (!this.syncs.updateConcepts({ remove: name })) {
+  async remove(name: string): Promise<boolean> {
+    if (!(await this.syncs.updateConcepts({ remove: name }))) {
       throw new DomainError(
         ErrorCode.NotFound,
         `no concept definition named ${quoteInput(name)} (entries in concepts.yml are edited in the file)`,

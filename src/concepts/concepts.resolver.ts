@@ -35,7 +35,7 @@ export class ConceptsResolver {
     description:
       'Remove a dictionary entry made with defineConcept; the concept stays if the notes also name it. NOT_FOUND if there is none.',
   })
-  removeConcept(@Args('name') name: string): boolean {
+  removeConcept(@Args('name') name: string): Promise<boolean> {
     return this.service.remove(name);
   }
 

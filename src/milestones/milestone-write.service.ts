@@ -42,7 +42,7 @@ export class MilestoneWriteService {
       }
       throw err;
     }
-    this.syncs.sync((await this.milestones.workspaceOf(vaultRoot)) ?? this.config.vaultPath);
+    await this.syncs.sync((await this.milestones.workspaceOf(vaultRoot)) ?? this.config.vaultPath);
     return (await this.milestones.byId(id)) ?? milestone;
   }
 }

@@ -1,6 +1,14 @@
-import { Module } from '@nestjs/common';
-import { SyncService } from './sync.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { SYNC_THREAD, SyncService, type SyncThreadChoice } from './sync.service';
 
-/** The sync engine as a Nest service: no GraphQL and no Prisma, so the CLI's `sync` starts fast. */
+/**
+ * The sync engine as a Nest service: no GraphQL and no Prisma, so the CLI's `sync` starts fast. Its writes run on a
+ * worker thread; the CLI's `sync` imports SyncModule.inProcess() instead.
+ */
 @Module({ providers: [SyncService], exports: [SyncService] })
-export class SyncModule {}
+export class SyncModule {
+  /** Writes on the caller's thread: for a process that serves nothing while it syncs. */
+  static inProcess(): DynamicModule {
+    return { module: SyncModule, providers: [{ provide: SYNC_THREAD, useValue: 'in-process' satisfies SyncThreadChoice }] };
+  }
+}

@@ -16,7 +16,7 @@ export class SyncResolver {
       'Sync the configured workspace (VAULT_PATH). `vault`, when given, must name one of its vaults; other folders are synced from the CLI.',
     complexity: weighted(1000),
   })
-  sync(@Args('vault', { type: () => String, nullable: true }) vault?: string | null): SyncReportModel {
+  sync(@Args('vault', { type: () => String, nullable: true }) vault?: string | null): Promise<SyncReportModel> {
     return this.syncs.syncConfigured(vault);
   }
 
@@ -25,6 +25,7 @@ export class SyncResolver {
     const last = await this.runs.last();
     return {
       state: this.syncs.state as SyncStateEnum,
+      progress: this.syncs.progress,
       ready: last !== null,
       lastRun: last && { ...last, startedAt: new Date(last.startedMs) },
     };

@@ -1,44 +1,65 @@
-import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
-import type Database from 'better-sqlite3';
+import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
-import { readWorkspace, VaultNotFoundError, type VaultSpec } from '../vault/read-vault';
+import { readWorkspace, type VaultSpec } from '../vault/read-vault';
 import type { DictionaryChange } from './concept-rebuild';
-import { openSqlite } from './sqlite';
-import { SyncRepository } from './sync.repository';
+import { SyncInProcess, type SyncEngine } from './sync-engine';
+import { SyncThread } from './sync-thread';
 import { VaultWatcher } from './vault-watcher';
-import { VaultSync, type SyncProgress, type SyncReport } from './vault-sync';
+import type { SyncProgress, SyncReport } from './vault-sync';
 
 export type SyncState = 'idle' | 'syncing';
+
+/** Files examined (`done` of `total`) and re-parsed so far by the running sync. */
+export interface SyncProgressState {
+  done: number;
+  total: number;
+  parsed: number;
+}
+
+/**
+ * Where SyncService runs its writes: 'worker' (the default: the server, whose thread must keep answering) or
+ * 'in-process' (the CLI's `sync`, which serves nothing meanwhile and so skips the worker's start-up). See
+ * SyncModule.inProcess().
+ */
+export const SYNC_THREAD = Symbol('SYNC_THREAD');
+export type SyncThreadChoice = 'worker' | 'in-process';
 
 /** One sync at a time per process; SQLite's write lock serialises syncs of other processes. */
 @Injectable()
 export class SyncService implements OnModuleDestroy {
   private readonly logger = new Logger(SyncService.name);
-  private db: Database.Database | null = null;
-  private engine: VaultSync | null = null;
-  private running = false;
+  private engine: SyncEngine | null = null;
+  /** The write under way, if any: the one-writer rule, and what a watcher's follow-up sync waits for. */
+  private current: Promise<unknown> | null = null;
+  private latest: SyncProgressState | null = null;
   private readonly watchers: VaultWatcher[] = [];
 
   constructor(
     private readonly config: AppConfig,
     /** The API's shared read cache, dropped after each run; absent in the CLI's `sync`, which serves no reads. */
     @Optional() private readonly readCache?: ReadCache,
+    @Optional() @Inject(SYNC_THREAD) private readonly thread: SyncThreadChoice = 'worker',
   ) {}
 
   get state(): SyncState {
-    return this.running ? 'syncing' : 'idle';
+    return this.current ? 'syncing' : 'idle';
   }
 
-  /** Sync a workspace folder (default: VAULT_PATH). Throws DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
-  sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress): SyncReport {
-    return this.exclusive(() => {
-      try {
-        return this.getEngine().sync(dir, onProgress);
-      } catch (err) {
-        throw err instanceof VaultNotFoundError ? new DomainError(ErrorCode.VaultNotFound, err.message) : err;
-      }
+  /** How far the running sync is (null when idle); from the worker's progress messages, a few per second. */
+  get progress(): SyncProgressState | null {
+    return this.current ? this.latest : null;
+  }
+
+  /** Sync a workspace folder (default: VAULT_PATH). Rejects with DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
+  sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress): Promise<SyncReport> {
+    return this.exclusive((engine) => {
+      this.latest = { done: 0, total: 0, parsed: 0 };
+      return engine.sync(dir, (p) => {
+        this.latest = { done: p.done, total: p.total, parsed: p.parsed };
+        onProgress?.(p);
+      });
     });
   }
 
@@ -46,7 +67,7 @@ export class SyncService implements OnModuleDestroy {
    * The API's sync: the configured workspace (VAULT_PATH) and nothing else, so a client cannot make the server index
    * (and later write to) any folder it can read. `vault`, when given, must name one of the workspace's vaults.
    */
-  syncConfigured(vault?: string | null): SyncReport {
+  async syncConfigured(vault?: string | null): Promise<SyncReport> {
     if (vault) {
       const names = this.configuredVaults().map((v) => v.name);
       if (!names.includes(vault)) {
@@ -57,7 +78,7 @@ export class SyncService implements OnModuleDestroy {
       }
     }
     try {
-      return this.sync();
+      return await this.sync();
     } catch (err) {
       // The configured folder itself is gone: say so without its absolute path.
       if (err instanceof DomainError && err.code === ErrorCode.VaultNotFound) {
@@ -77,62 +98,70 @@ export class SyncService implements OnModuleDestroy {
   }
 
   /** A concept dictionary change from the API (see VaultSync.updateConcepts), under the same one-writer rule as a sync. */
-  updateConcepts(change: DictionaryChange): boolean {
-    return this.exclusive(() => this.getEngine().updateConcepts(change));
+  updateConcepts(change: DictionaryChange): Promise<boolean> {
+    return this.exclusive((engine) => engine.updateConcepts(change));
   }
 
   /**
-   * The one-writer rule: one write at a time in this process (SYNC_RUNNING otherwise), SQLite's lock held by another
-   * process reported the same way, and the API's read cache dropped after every write.
+   * The one-writer rule: one write at a time in this process (SYNC_RUNNING otherwise; SQLite's lock held by another
+   * process is reported the same way by the engine), and the API's read cache dropped when the write has committed
+   * (or failed).
    */
-  private exclusive<T>(write: () => T): T {
-    if (this.running) {
+  private async exclusive<T>(write: (engine: SyncEngine) => Promise<T>): Promise<T> {
+    if (this.current) {
       throw new DomainError(ErrorCode.SyncRunning, 'a sync is already running; try again when it has finished');
     }
-    this.running = true;
+    const run = write(this.getEngine());
+    this.current = run;
     try {
-      return write();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new DomainError(ErrorCode.SyncRunning, 'the database is locked by another sync; try again when it has finished');
-      }
-      throw err;
+      return await run;
     } finally {
-      this.running = false;
+      this.current = null;
+      this.latest = null;
       this.readCache?.invalidate();
     }
   }
 
   /**
-   * Follow the vault: every burst of file changes becomes one incremental sync. `onSync` hears each outcome
+   * Follow the vault: every burst of file changes becomes one incremental sync. A burst that comes while a write
+   * runs waits for it, and all the bursts that come meanwhile share one follow-up sync. `onSync` hears each outcome
    * (a report, or the error that stopped that sync; the watcher keeps going).
    */
   async watch(dir: string, onSync: (outcome: SyncReport | Error) => void): Promise<VaultWatcher> {
-    const watcher = new VaultWatcher(dir, () => {
+    let queued = false;
+    const followUp = async () => {
+      if (queued) {
+        return;
+      }
+      queued = true;
+      while (this.current) {
+        await this.current.catch(() => undefined);
+      }
+      queued = false;
       try {
-        onSync(this.sync(dir));
+        onSync(await this.sync(dir));
       } catch (err) {
         onSync(err as Error);
       }
-    });
+    };
+    const watcher = new VaultWatcher(dir, () => void followUp());
     await watcher.start();
     this.watchers.push(watcher);
     return watcher;
   }
 
-  private getEngine(): VaultSync {
+  private getEngine(): SyncEngine {
     if (!this.engine) {
-      this.db = openSqlite(this.config.databaseFile);
-      this.engine = new VaultSync(new SyncRepository(this.db), { maxFileBytes: this.config.maxFileBytes, timeZone: this.config.timeZone });
+      const options = { databaseFile: this.config.databaseFile, maxFileBytes: this.config.maxFileBytes, timeZone: this.config.timeZone };
+      this.engine = this.thread === 'worker' ? new SyncThread(options) : new SyncInProcess(options);
     }
     return this.engine;
   }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.watchers.splice(0).map((w) => w.close()));
-    this.db?.close();
-    this.db = null;
+    await this.engine?.close();
     this.engine = null;
-    this.logger.debug('sync connection closed');
+    this.logger.debug('sync engine closed');
   }
 }

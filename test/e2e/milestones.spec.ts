@@ -97,7 +97,7 @@ describe('milestones over HTTP', () => {
   it('keeps identity and history when a chapter moves to another day', async () => {
     const text = fs.readFileSync(lfs144(), 'utf8').replace('- [ ] 1/6(mon): 5', '- [ ] 1/12(sun): 5');
     fs.writeFileSync(lfs144(), text);
-    server.app.get(SyncService).sync();
+    await server.app.get(SyncService).sync();
     const { data } = await gql(`{ milestones(noteId: "23h17up1bhg323nhuc4m7sx") { target date rescheduledFrom } }`);
     const five = (data?.milestones as { target: string }[]).find((m) => m.target === '5');
     expect(five).toEqual({ target: '5', date: '2025-01-12', rescheduledFrom: '2025-01-06' });

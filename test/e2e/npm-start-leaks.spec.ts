@@ -1,6 +1,6 @@
 import path from 'node:path';
 import request from 'supertest';
-import { collectOutput, exited, listeningUrl, spawnCli } from '../support/spawn-cli';
+import { collectOutput, exited, servedUrl, spawnCli } from '../support/spawn-cli';
 import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /**
@@ -24,7 +24,7 @@ describe('npm start leaks nothing', () => {
     });
     const output = collectOutput(child);
     try {
-      const url = await listeningUrl(child, output);
+      const url = await servedUrl(child, output);
       expect(url).toBeDefined();
       const http = request(url as string);
       const gql = (body: string) => http.post('/graphql').set('content-type', 'application/json').send(body);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { collectOutput, exited, listeningUrl, spawnCli } from '../support/spawn-cli';
+import { collectOutput, exited, servedUrl, spawnCli } from '../support/spawn-cli';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /**
@@ -32,7 +32,7 @@ describe('serve --watch on a vault with symlink loops', () => {
     const child = spawnCli(['serve', '--sync', '--watch', '--vault', ws.vault, '--port', '0'], { DATABASE_URL: ws.databaseUrl });
     const output = collectOutput(child);
     try {
-      const url = await listeningUrl(child, output);
+      const url = await servedUrl(child, output);
       expect({ url: url !== undefined, exit: child.exitCode, stderr: output.stderr() }).toEqual({ url: true, exit: null, stderr: '' });
       const gql = async (query: string): Promise<any> => {
         const res = await request(url as string)

@@ -16,14 +16,23 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a temporary workspace, synced once, listening on a free loopback port. */
-export async function startE2eServer(ws: TempWorkspace, env: Record<string, string> = {}): Promise<E2eServer> {
+/**
+ * The real HTTP server on a temporary workspace, listening on a free loopback port, and synced once unless
+ * `{ sync: false }`.
+ */
+export async function startE2eServer(
+  ws: TempWorkspace,
+  env: Record<string, string> = {},
+  options: { sync: boolean } = { sync: true },
+): Promise<E2eServer> {
   const vars = { DATABASE_URL: ws.databaseUrl, VAULT_PATH: ws.vault, ...env };
   Object.assign(process.env, vars);
   const app = await createServer(false);
   await app.listen(0, '127.0.0.1');
   const http = request(await app.getUrl());
-  app.get(SyncService).sync();
+  if (options.sync) {
+    await app.get(SyncService).sync();
+  }
   return {
     app,
     http,

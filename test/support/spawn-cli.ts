@@ -39,12 +39,22 @@ export function exited(child: ChildProcess): Promise<number | string> {
   });
 }
 
-/** The GraphQL base URL a spawned `serve` prints once it listens (`listening on <url>/graphql`); undefined if it never does. */
-export async function listeningUrl(child: ChildProcess, output: { stdout: () => string }, timeoutMs = 15_000): Promise<string | undefined> {
-  let url: string | undefined;
-  for (const deadline = Date.now() + timeoutMs; url === undefined && child.exitCode === null && Date.now() < deadline; ) {
+/**
+ * The URL of a spawned `serve`, once it printed "listening" and, with `--sync`, its first sync's report (the server
+ * listens before that sync commits). Undefined if the process exited or took longer than `timeoutMs`.
+ */
+export async function servedUrl(
+  child: ChildProcess,
+  output: { stdout: () => string },
+  opts: { synced: boolean; timeoutMs?: number } = { synced: true },
+): Promise<string | undefined> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  while (Date.now() < deadline && child.exitCode === null) {
+    const url = /listening on (\S+)\/graphql/.exec(output.stdout())?.[1];
+    if (url !== undefined && (!opts.synced || /^synced \S.* in \d+ ms$/m.test(output.stdout()))) {
+      return url;
+    }
     await new Promise((r) => setTimeout(r, 50));
-    url = /listening on (\S+)\/graphql/.exec(output.stdout())?.[1];
   }
-  return url;
+  return undefined;
 }

@@ -49,10 +49,24 @@ export class SyncRunModel extends SyncCountsModel {
   diagnosticCount!: number;
 }
 
+@ObjectType('SyncProgress')
+export class SyncProgressModel {
+  @Field(() => Int, { description: 'files examined so far' })
+  done!: number;
+  @Field(() => Int, {
+    description: 'files in the vaults being synced (0 until the first progress message, after the first 200 files or the first vault)',
+  })
+  total!: number;
+  @Field(() => Int, { description: 'files re-parsed so far (the others were unchanged)' })
+  parsed!: number;
+}
+
 @ObjectType('SyncStatus')
 export class SyncStatusModel {
   @Field(() => SyncStateEnum)
   state!: SyncStateEnum;
+  @Field(() => SyncProgressModel, { nullable: true, description: 'how far the running sync is; null when idle' })
+  progress!: SyncProgressModel | null;
   @Field({ description: 'true once a sync has completed: the data can be trusted' })
   ready!: boolean;
   @Field(() => SyncRunModel, { nullable: true })
