@@ -12,7 +12,7 @@ import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
 import { buildHierarchy } from '../vault/hierarchy';
-import { SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
+import { SyncRepository, type LinkTargets, type StoredNote, type SyncCounts } from './sync.repository';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
@@ -70,6 +70,7 @@ export class VaultSync {
       counts: { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 },
       diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
       changedKeys: new Set(),
+      targets: this.repo.linkTargets(),
       claimed: new Map(),
       present: new Set(),
       progress: { done: 0, total: 0, parsed: 0 },
@@ -93,12 +94,12 @@ export class VaultSync {
       // (or the vault is new): an edited note keeps its id and fname.
       for (const plan of plans) {
         if (plan.created || run.changedKeys.size > 0) {
-          this.syncHierarchy(plan.vault, plan.id, run.changedKeys);
+          this.syncHierarchy(plan.vault, plan.id, run);
         }
       }
       // Links resolve again when the set of fnames moved or there are new links.
       if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
-        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
+        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys, run.targets);
       }
       const conceptDiagnostics = this.concepts.afterSync(workspace.dir);
       run.diagnostics.push(...conceptDiagnostics);
@@ -236,7 +237,7 @@ export class VaultSync {
       // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
       const occupant = this.repo.noteByFname(vaultId, file.fname);
       if (occupant && occupant.id !== id) {
-        this.repo.deleteNote(occupant.id);
+        this.repo.deleteNote(occupant, run.targets);
         if (occupant.stub === 0) {
           run.counts.deleted++;
           seen.add(occupant.id);
@@ -249,6 +250,7 @@ export class VaultSync {
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
         existing,
         run.startedMs,
+        run.targets,
       );
       seen.add(id);
       if (!existing || existing.stub === 1) {
@@ -272,7 +274,7 @@ export class VaultSync {
       if (seen.has(note.id) || run.claimed.has(note.id)) {
         continue;
       }
-      this.repo.deleteNote(note.id);
+      this.repo.deleteNote(note, run.targets);
       this.repo.replaceDiagnostics(vaultId, filePath, null, []);
       run.changedKeys.add(fnameKey(note.fname));
       run.counts.deleted++;
@@ -323,7 +325,8 @@ export class VaultSync {
   }
 
   /** Stubs and parents as Dendron builds them (src/vault/hierarchy.ts): stubs nobody needs any more go. */
-  private syncHierarchy(vault: VaultSpec, vaultId: number, changedKeys: Set<string>): void {
+  private syncHierarchy(vault: VaultSpec, vaultId: number, run: Run): void {
+    const { changedKeys, targets } = run;
     const notes = this.repo.notesOfVault(vaultId);
     const hierarchy = buildHierarchy(notes.filter((n) => n.stub === 0).map((n) => n.fname));
     const needed = new Map(hierarchy.stubs.map((fname) => [fnameKey(fname), fname]));
@@ -332,12 +335,12 @@ export class VaultSync {
       if (note.stub === 1 && needed.get(fnameKey(note.fname)) === note.fname) {
         needed.delete(fnameKey(note.fname));
       } else if (note.stub === 1) {
-        this.repo.deleteNote(note.id);
+        this.repo.deleteNote(note, targets);
         changedKeys.add(fnameKey(note.fname));
       }
     }
     for (const fname of needed.values()) {
-      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname));
+      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname), targets);
       changedKeys.add(fnameKey(fname));
     }
     this.repo.reparent(vaultId, hierarchy);
@@ -352,6 +355,8 @@ interface Run {
   diagnostics: VaultDiagnostic[];
   /** Lower-cased fnames that appeared or disappeared: links to them must be resolved again. */
   changedKeys: Set<string>;
+  /** Targets of the links this run inserts. */
+  targets: LinkTargets;
   /** Note id -> the file (`vault/path`) that holds it in this run. */
   claimed: Map<string, string>;
   /** fileKey of every file listed in this run. */
