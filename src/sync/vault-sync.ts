@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
 import { fsErrorReason } from '../vault/fs-error';
-import type { Diagnostic } from '../vault/note-doc';
+import type { Diagnostic, ParsedSection } from '../vault/note-doc';
+import type { MentionText } from '../vault/parse/concepts';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
@@ -71,6 +72,7 @@ export class VaultSync {
       diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
       changedKeys: new Set(),
       targets: this.repo.linkTargets(),
+      parsed: new Map(),
       claimed: new Map(),
       present: new Set(),
       progress: { done: 0, total: 0, parsed: 0 },
@@ -101,7 +103,7 @@ export class VaultSync {
       if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys, run.targets);
       }
-      const conceptDiagnostics = this.concepts.afterSync(workspace.dir);
+      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, run.parsed);
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
       const notes = this.repo.countNotes();
@@ -253,6 +255,7 @@ export class VaultSync {
         run.targets,
       );
       seen.add(id);
+      run.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
       if (!existing || existing.stub === 1) {
         run.counts.added++;
         run.changedKeys.add(fnameKey(file.fname));
@@ -357,6 +360,8 @@ interface Run {
   changedKeys: Set<string>;
   /** Targets of the links this run inserts. */
   targets: LinkTargets;
+  /** What the concept post-pass needs of each note parsed in this run. */
+  parsed: Map<string, { text: MentionText; sections: ParsedSection[] }>;
   /** Note id -> the file (`vault/path`) that holds it in this run. */
   claimed: Map<string, string>;
   /** fileKey of every file listed in this run. */
