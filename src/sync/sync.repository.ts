@@ -183,6 +183,7 @@ export class SyncRepository {
       oldLinksByKey: p('SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link WHERE targetKey = ? AND id <= ?'),
       setTarget: p('UPDATE Link SET targetId = ? WHERE id = ?'),
       countNotes: p('SELECT count(*) AS n FROM Note WHERE stub = 0'),
+      anyNote: p('SELECT 1 FROM Note LIMIT 1'),
       insertRun: p(
         `INSERT INTO SyncRun (startedMs, durationMs, status, workspace, added, updated, renamed, deleted, unchanged, notes, diagnostics, error)
          VALUES (@startedMs, @durationMs, @status, @workspace, @added, @updated, @renamed, @deleted, @unchanged, @notes, @diagnostics, @error)`,
@@ -450,6 +451,36 @@ export class SyncRepository {
     for (const key of keys) {
       resolve(this.s.oldLinksByKey.raw().all(key, afterLinkId) as LinkToResolve[]);
     }
+  }
+
+  /** Whether the database holds no note at all (a cold import). */
+  isEmpty(): boolean {
+    return this.s.anyNote.get() === undefined;
+  }
+
+  /**
+   * Drop the secondary indexes of `tables` and return what builds them again. Inside the sync's transaction, so a
+   * failed or killed run leaves them as they were. For a cold import: building an index from a loaded table is one
+   * sort, where keeping it while the rows go in is a random B-tree insert per row and index.
+   */
+  deferIndexes(tables: string[]): () => void {
+    const indexes = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+    for (const index of indexes) {
+      this.db.exec(`DROP INDEX "${index.name}"`);
+    }
+    let restored = false;
+    return () => {
+      if (!restored) {
+        restored = true;
+        for (const index of indexes) {
+          this.db.exec(index.sql);
+        }
+      }
+    };
   }
 
   countNotes(): number {

@@ -81,6 +81,12 @@ export class VaultSync {
     const { runId, notes } = this.repo.transaction(() => {
       this.repo.concepts.beginRun();
       const firstNewLink = this.repo.maxLinkId() + 1;
+      // A cold import loads these tables with their secondary indexes dropped, and builds each index once loaded
+      // (before the statements that read through it: link resolution, the concept grouping, mentions).
+      const cold = this.repo.isEmpty();
+      const restoreIndexes = cold ? this.repo.deferIndexes(['Section', 'ConceptSource', 'Milestone']) : () => undefined;
+      const restoreLinkIndexes = cold ? this.repo.deferIndexes(['Link']) : () => undefined;
+      const restoreMentionIndexes = cold ? this.repo.deferIndexes(['ConceptMention']) : () => undefined;
       const plans = vaults.map((vault) => ({ vault, ...this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
       for (const plan of plans) {
         for (const f of plan.listing.files) {
@@ -92,6 +98,7 @@ export class VaultSync {
         run.diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
         this.syncVault(plan.vault, plan.id, plan.listing.files, run);
       }
+      restoreIndexes();
       // The set of fnames, and with it stubs and parents, only moves when something was added, deleted or renamed
       // (or the vault is new): an edited note keeps its id and fname.
       for (const plan of plans) {
@@ -99,11 +106,18 @@ export class VaultSync {
           this.syncHierarchy(plan.vault, plan.id, run);
         }
       }
-      // Links resolve again when the set of fnames moved or there are new links.
+      // Links resolve again when the set of fnames moved or there are new links. In a cold import, before the Link
+      // indexes are built (only forward references are written; there are no older links to look up by key), unless
+      // many keys are dirty (read by key).
+      if (run.targets.dirty.size > MAX_UNINDEXED_DIRTY_KEYS) {
+        restoreLinkIndexes();
+      }
       if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
         this.repo.resolveLinks(firstNewLink - 1, run.changedKeys, run.targets);
       }
+      restoreLinkIndexes();
       const conceptDiagnostics = this.concepts.afterSync(workspace.dir, run.parsed);
+      restoreMentionIndexes();
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
       const notes = this.repo.countNotes();
@@ -349,6 +363,9 @@ export class VaultSync {
     this.repo.reparent(vaultId, hierarchy);
   }
 }
+
+/** A dirty key's links are read by key: without the index, a scan of the Link table each. */
+const MAX_UNINDEXED_DIRTY_KEYS = 20;
 
 /** State of one sync run, shared by the passes over its vaults. */
 interface Run {
