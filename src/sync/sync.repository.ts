@@ -161,6 +161,11 @@ export class SyncRepository {
            doneAtMs = excluded.doneAtMs, doneDate = excluded.doneDate, rescheduledFrom = excluded.rescheduledFrom, line = excluded.line,
            checkboxColumn = excluded.checkboxColumn, diagnostics = excluded.diagnostics`,
       ),
+      // A new note's milestones cannot exist yet (their ids start with the note's id).
+      insertMilestone: p(
+        `INSERT INTO Milestone (id, noteId, ordinal, format, target, chapter, label, date, weekday, done, doneAtMs, doneDate, rescheduledFrom, line, checkboxColumn, diagnostics)
+         VALUES (@id, @noteId, @ordinal, @format, @target, @chapter, @label, @date, @weekday, @done, @doneAtMs, @doneDate, @rescheduledFrom, @line, @checkboxColumn, @diagnostics)`,
+      ),
       deleteMilestone: p('DELETE FROM Milestone WHERE id = ?'),
       deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
       insertDiagnostic: p('INSERT INTO Diagnostic (vaultId, noteId, path, line, code, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -325,7 +330,7 @@ export class SyncRepository {
       }
       seen.add(id);
       const prev = old.get(id);
-      this.s.upsertMilestone.run({
+      (existed ? this.s.upsertMilestone : this.s.insertMilestone).run({
         id,
         noteId,
         ordinal,
