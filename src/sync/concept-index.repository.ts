@@ -142,6 +142,7 @@ export class ConceptIndexRepository {
   /** Call before the note's row is deleted (its concept sources, mentions and search range go with it: foreign keys). */
   noteDeleting(noteId: string): void {
     this.deletedNotes = true;
+    this.writtenNotes.delete(noteId);
     this.touchSourcesOf(noteId);
     this.deleteSearchRowsOf(noteId);
   }

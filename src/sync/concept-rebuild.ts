@@ -10,11 +10,23 @@ import {
   parseConceptDictionary,
   type DictionaryEntry,
 } from '../vault/parse/concept-dictionary';
-import { buildConceptMatcher, nameWordForms, normalizeConceptName } from '../vault/parse/concepts';
+import type { ParsedSection } from '../vault/note-doc';
+import {
+  buildConceptMatcher,
+  findMentionsIn,
+  nameWordForms,
+  normalizeConceptName,
+  type ConceptMatcher,
+  type ConceptMention,
+  type MentionText,
+} from '../vault/parse/concepts';
 import { type ConceptIndexRepository, type ConceptRow, type StoredConcept } from './concept-index.repository';
 
 /** A change to the API's part of the dictionary (ConceptDefinition). */
 export type DictionaryChange = { define: DictionaryEntry } | { remove: string };
+
+/** What the parse of a note kept for matching its mentions, by note id. */
+export type ParsedMentionTexts = ReadonlyMap<string, { text: MentionText; sections: ParsedSection[] }>;
 
 export interface ConceptDiagnostic extends Diagnostic {
   /** Folder name the dictionary file sits in. */
@@ -31,8 +43,8 @@ export class ConceptRebuild {
   constructor(private readonly repo: ConceptIndexRepository) {}
 
   /** After the files of a sync. `workspaceDir`: the synced folder (its concepts.yml counts, as does each vault root's). */
-  afterSync(workspaceDir: string): ConceptDiagnostic[] {
-    return this.rebuild(this.repo.dictionaryFolders(workspaceDir), this.repo.notesChanged, this.repo.written);
+  afterSync(workspaceDir: string, parsed: ParsedMentionTexts): ConceptDiagnostic[] {
+    return this.rebuild(this.repo.dictionaryFolders(workspaceDir), this.repo.notesChanged, this.repo.written, parsed);
   }
 
   /** Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction. */
@@ -56,11 +68,12 @@ export class ConceptRebuild {
       }
       gone.forEach((d) => this.repo.deleteDefinition(d.name));
     }
-    this.rebuild(this.repo.dictionaryFolders(), false, []);
+    this.rebuild(this.repo.dictionaryFolders(), false, [], new Map());
     return true;
   }
 
-  private rebuild(folders: string[], notesChanged: boolean, written: Iterable<string>): ConceptDiagnostic[] {
+  /** `parsed`: notes parsed in this run, matched from their kept text; any other note is read back and tokenized again. */
+  private rebuild(folders: string[], notesChanged: boolean, written: Iterable<string>, parsed: ParsedMentionTexts): ConceptDiagnostic[] {
     const { dictionary, diagnostics } = this.readDictionary(folders);
     const stored = this.repo.concepts();
     if (!notesChanged && sameDictionary(dictionary, stored)) {
@@ -83,8 +96,7 @@ export class ConceptRebuild {
       if (!full) {
         this.repo.deleteMentionsOf(noteId);
       }
-      const note = this.repo.noteBody(noteId);
-      for (const m of note ? mentionsInBody(matcher, note.body, note.bodyLine, this.repo.sectionsOf(noteId)) : []) {
+      for (const m of this.mentionsOf(noteId, matcher, parsed)) {
         const conceptId = ids.get(m.key);
         if (conceptId !== undefined) {
           this.repo.insertMention(conceptId, noteId, m.section, m.line);
@@ -92,6 +104,15 @@ export class ConceptRebuild {
       }
     }
     return diagnostics;
+  }
+
+  private mentionsOf(noteId: string, matcher: ConceptMatcher, parsed: ParsedMentionTexts): ConceptMention[] {
+    const kept = parsed.get(noteId);
+    if (kept) {
+      return findMentionsIn(matcher, kept.text, kept.sections);
+    }
+    const note = this.repo.noteBody(noteId);
+    return note ? mentionsInBody(matcher, note.body, note.bodyLine, this.repo.sectionsOf(noteId)) : [];
   }
 
   /**

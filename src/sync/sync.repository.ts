@@ -57,6 +57,54 @@ export interface RunRecord extends SyncCounts {
 /** id, targetKey, targetVault, sourceVaultId, targetId */
 type LinkToResolve = [number, string, string | null, number, string | null];
 
+/** A note a link key may resolve to. */
+interface LinkCandidate {
+  id: string;
+  vaultId: number;
+  vault: string;
+}
+
+/** A `dendron://vault/` link names its vault; otherwise the source's own vault first, then the first vault. */
+function pickTarget(candidates: LinkCandidate[], vault: string | null, sourceVaultId: number): string | null {
+  const target = vault ? candidates.find((c) => c.vault === vault) : (candidates.find((c) => c.vaultId === sourceVaultId) ?? candidates[0]);
+  return target?.id ?? null;
+}
+
+/**
+ * Link targets within one sync run: a new link gets its target when it is inserted if a note with its key is already
+ * written (so a cold import updates only its forward references, once, at the end). A key some link was pointed at
+ * whose notes then change (added, deleted, moved) is `dirty`: its new links are resolved again at the end.
+ */
+export class LinkTargets {
+  private readonly candidates = new Map<string, LinkCandidate[]>();
+  private readonly used = new Set<string>();
+  readonly dirty = new Set<string>();
+
+  constructor(private readonly lookup: (key: string) => LinkCandidate[]) {}
+
+  /** The target as the notes written so far say, or null (left to `resolveLinks`). */
+  target(key: string, vault: string | null, sourceVaultId: number): string | null {
+    let list = this.candidates.get(key);
+    if (!list) {
+      list = this.lookup(key);
+      this.candidates.set(key, list);
+    }
+    if (list.length === 0) {
+      return null;
+    }
+    this.used.add(key);
+    return pickTarget(list, vault, sourceVaultId);
+  }
+
+  /** A note with this key was added, deleted or moved. */
+  changed(key: string): void {
+    this.candidates.delete(key);
+    if (this.used.has(key)) {
+      this.dirty.add(key);
+    }
+  }
+}
+
 /** Links are resolved a page at a time, so a 100k-note vault never holds all its links in memory. */
 const RESOLVE_PAGE = 50_000;
 
@@ -101,8 +149,8 @@ export class SyncRepository {
       ),
       deleteLinks: p('DELETE FROM Link WHERE sourceId = ?'),
       insertLink: p(
-        `INSERT INTO Link (sourceId, sourceVaultId, kind, targetFname, targetKey, targetVault, anchor, alias, url, line, "column", sectionOrdinal)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO Link (sourceId, sourceVaultId, kind, targetFname, targetKey, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       milestonesOf: p('SELECT id, date, done, doneAtMs, rescheduledFrom FROM Milestone WHERE noteId = ?'),
       upsertMilestone: p(
@@ -112,6 +160,11 @@ export class SyncRepository {
            chapter = excluded.chapter, label = excluded.label, date = excluded.date, weekday = excluded.weekday, done = excluded.done,
            doneAtMs = excluded.doneAtMs, doneDate = excluded.doneDate, rescheduledFrom = excluded.rescheduledFrom, line = excluded.line,
            checkboxColumn = excluded.checkboxColumn, diagnostics = excluded.diagnostics`,
+      ),
+      // A new note's milestones cannot exist yet (their ids start with the note's id).
+      insertMilestone: p(
+        `INSERT INTO Milestone (id, noteId, ordinal, format, target, chapter, label, date, weekday, done, doneAtMs, doneDate, rescheduledFrom, line, checkboxColumn, diagnostics)
+         VALUES (@id, @noteId, @ordinal, @format, @target, @chapter, @label, @date, @weekday, @done, @doneAtMs, @doneDate, @rescheduledFrom, @line, @checkboxColumn, @diagnostics)`,
       ),
       deleteMilestone: p('DELETE FROM Milestone WHERE id = ?'),
       deleteDiagnosticsOfPath: p('DELETE FROM Diagnostic WHERE vaultId = ? AND path = ?'),
@@ -126,13 +179,16 @@ export class SyncRepository {
       parentsOfVault: p('SELECT id, fname, parentId, parentFname FROM Note WHERE vaultId = ?'),
       setParent: p('UPDATE Note SET parentId = ?, parentFname = ? WHERE id = ?'),
       notesByKey: p('SELECT n.id, n.vaultId, v.name FROM Note n JOIN Vault v ON v.id = n.vaultId WHERE n.fnameKey = ? ORDER BY n.vaultId'),
-      newLinks: p(
+      unresolvedNewLinks: p(
         `SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link
-         WHERE id > ? AND targetKey IS NOT NULL ORDER BY id LIMIT ${RESOLVE_PAGE}`,
+         WHERE id > ? AND targetKey IS NOT NULL AND targetId IS NULL ORDER BY id LIMIT ${RESOLVE_PAGE}`,
       ),
       linksByKey: p('SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link WHERE targetKey = ?'),
+      // The targetKey index holds the rowid, so this reads only the older links of the key.
+      oldLinksByKey: p('SELECT id, targetKey, targetVault, sourceVaultId, targetId FROM Link WHERE targetKey = ? AND id <= ?'),
       setTarget: p('UPDATE Link SET targetId = ? WHERE id = ?'),
       countNotes: p('SELECT count(*) AS n FROM Note WHERE stub = 0'),
+      anyNote: p('SELECT 1 FROM Note LIMIT 1'),
       insertRun: p(
         `INSERT INTO SyncRun (startedMs, durationMs, status, workspace, added, updated, renamed, deleted, unchanged, notes, diagnostics, error)
          VALUES (@startedMs, @durationMs, @status, @workspace, @added, @updated, @renamed, @deleted, @unchanged, @notes, @diagnostics, @error)`,
@@ -188,7 +244,15 @@ export class SyncRepository {
   }
 
   /** Insert or update the note row, then replace its sections, links, concept sources and search rows and merge its milestones. */
-  writeNote(row: NoteRow, existing: StoredNote | undefined, nowMs: number): void {
+  linkTargets(): LinkTargets {
+    return new LinkTargets((key) => this.candidatesOf(key));
+  }
+
+  private candidatesOf(key: string): LinkCandidate[] {
+    return (this.s.notesByKey.raw().all(key) as [string, number, string][]).map(([id, vaultId, vault]) => ({ id, vaultId, vault }));
+  }
+
+  writeNote(row: NoteRow, existing: StoredNote | undefined, nowMs: number, targets: LinkTargets): void {
     const exists = existing !== undefined;
     const { doc } = row;
     const params = {
@@ -217,6 +281,13 @@ export class SyncRepository {
     } else {
       this.s.insertNote.run(params);
     }
+    // Before the links, which may point at the note itself.
+    if (!existing || existing.stub === 1 || existing.vaultId !== row.vaultId || existing.fname !== row.fname) {
+      targets.changed(params.fnameKey);
+      if (existing) {
+        targets.changed(fnameKey(existing.fname));
+      }
+    }
     doc.sections.forEach((s, i) => {
       this.s.insertSection.run(row.id, i, s.heading, s.depth, s.slug, s.chapter, s.startLine, s.endLine, s.parent);
     });
@@ -229,6 +300,7 @@ export class SyncRepository {
         l.targetFname,
         key,
         l.targetVault,
+        key === null ? null : targets.target(key, l.targetVault, row.vaultId),
         l.anchor,
         l.alias,
         l.url,
@@ -239,13 +311,17 @@ export class SyncRepository {
     }
     // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
     const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
-    this.mergeMilestones(row.id, doc, updatedChanged ? (doc.updated as number) : nowMs);
+    this.mergeMilestones(row.id, doc, updatedChanged ? (doc.updated as number) : nowMs, exists);
     this.concepts.writeNote(row.id, doc, exists && existing.stub === 0);
   }
 
   /** Milestones keep their identity, done time and reschedule history across syncs. */
-  private mergeMilestones(noteId: string, doc: NoteDoc, doneAtMs: number): void {
-    const old = new Map((this.s.milestonesOf.all(noteId) as StoredMilestone[]).map((m) => [m.id, m]));
+  private mergeMilestones(noteId: string, doc: NoteDoc, doneAtMs: number, existed: boolean): void {
+    // A new note has no milestones yet (nothing to read, and most notes have none to write).
+    if (!existed && doc.milestones.length === 0) {
+      return;
+    }
+    const old = new Map(existed ? (this.s.milestonesOf.all(noteId) as StoredMilestone[]).map((m) => [m.id, m]) : []);
     const seen = new Set<string>();
     doc.milestones.forEach((m, ordinal) => {
       let id = milestoneKey(noteId, m);
@@ -254,7 +330,7 @@ export class SyncRepository {
       }
       seen.add(id);
       const prev = old.get(id);
-      this.s.upsertMilestone.run({
+      (existed ? this.s.upsertMilestone : this.s.insertMilestone).run({
         id,
         noteId,
         ordinal,
@@ -280,13 +356,15 @@ export class SyncRepository {
     }
   }
 
-  insertStub(vaultId: number, vaultName: string, fname: string, title: string): void {
+  insertStub(vaultId: number, vaultName: string, fname: string, title: string, targets: LinkTargets): void {
     this.s.insertStub.run(`stub:${vaultName}:${fname}`, vaultId, fname, fnameKey(fname), dirName(fname), title);
+    targets.changed(fnameKey(fname));
   }
 
-  deleteNote(id: string): void {
-    this.concepts.noteDeleting(id);
-    this.s.deleteNote.run(id);
+  deleteNote(note: { id: string; fname: string }, targets: LinkTargets): void {
+    this.concepts.noteDeleting(note.id);
+    this.s.deleteNote.run(note.id);
+    targets.changed(fnameKey(note.fname));
   }
 
   replaceDiagnostics(vaultId: number, path: string, noteId: string | null, diagnostics: Diagnostic[]): void {
@@ -343,43 +421,71 @@ export class SyncRepository {
     }
   }
 
-  /** Resolve links added since `afterLinkId`, and every link whose target key is among `keys`. */
-  resolveLinks(afterLinkId: number, keys: Iterable<string>): void {
+  /**
+   * At the end of a sync: resolve the links added since `afterLinkId` that got no target when inserted (forward
+   * references), the new links of `targets.dirty`, and every older link whose target key is among `keys`.
+   */
+  resolveLinks(afterLinkId: number, keys: Iterable<string>, targets: LinkTargets): void {
     // In JS rather than one correlated UPDATE: a cached lookup per target key and a write only where the target
     // changes. New links are read by id (the primary key), links to keys that moved through the targetKey index.
-    const notesByKey = new Map<string, { id: string; vaultId: number; vault: string }[]>();
-    const candidatesOf = (key: string) => {
-      let list = notesByKey.get(key);
-      if (!list) {
-        list = (this.s.notesByKey.raw().all(key) as [string, number, string][]).map(([id, vaultId, vault]) => ({ id, vaultId, vault }));
-        notesByKey.set(key, list);
-      }
-      return list;
-    };
+    const notesByKey = new Map<string, LinkCandidate[]>();
     const resolve = (links: LinkToResolve[]) => {
       for (const [id, key, vault, sourceVaultId, current] of links) {
-        const candidates = candidatesOf(key);
-        // A `dendron://vault/` link names its vault; otherwise the source's own vault first, then the first vault.
-        const target = vault
-          ? candidates.find((c) => c.vault === vault)
-          : (candidates.find((c) => c.vaultId === sourceVaultId) ?? candidates[0]);
-        const targetId = target?.id ?? null;
+        let candidates = notesByKey.get(key);
+        if (!candidates) {
+          candidates = this.candidatesOf(key);
+          notesByKey.set(key, candidates);
+        }
+        const targetId = pickTarget(candidates, vault, sourceVaultId);
         if (targetId !== current) {
           this.s.setTarget.run(targetId, id);
         }
       }
     };
     for (let cursor = afterLinkId; ; ) {
-      const page = this.s.newLinks.raw().all(cursor) as LinkToResolve[];
+      const page = this.s.unresolvedNewLinks.raw().all(cursor) as LinkToResolve[];
       resolve(page);
       if (page.length < RESOLVE_PAGE) {
         break;
       }
       cursor = page[page.length - 1][0];
     }
-    for (const key of keys) {
-      resolve((this.s.linksByKey.raw().all(key) as LinkToResolve[]).filter(([id]) => id <= afterLinkId));
+    for (const key of targets.dirty) {
+      resolve((this.s.linksByKey.raw().all(key) as LinkToResolve[]).filter(([id]) => id > afterLinkId));
     }
+    for (const key of keys) {
+      resolve(this.s.oldLinksByKey.raw().all(key, afterLinkId) as LinkToResolve[]);
+    }
+  }
+
+  /** Whether the database holds no note at all (a cold import). */
+  isEmpty(): boolean {
+    return this.s.anyNote.get() === undefined;
+  }
+
+  /**
+   * Drop the secondary indexes of `tables` and return what builds them again. Inside the sync's transaction, so a
+   * failed or killed run leaves them as they were. For a cold import: building an index from a loaded table is one
+   * sort, where keeping it while the rows go in is a random B-tree insert per row and index.
+   */
+  deferIndexes(tables: string[]): () => void {
+    const indexes = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+    for (const index of indexes) {
+      this.db.exec(`DROP INDEX "${index.name}"`);
+    }
+    let restored = false;
+    return () => {
+      if (!restored) {
+        restored = true;
+        for (const index of indexes) {
+          this.db.exec(index.sql);
+        }
+      }
+    };
   }
 
   countNotes(): number {

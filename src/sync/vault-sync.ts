@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
 import { fsErrorReason } from '../vault/fs-error';
-import type { Diagnostic } from '../vault/note-doc';
+import type { Diagnostic, ParsedSection } from '../vault/note-doc';
+import type { MentionText } from '../vault/parse/concepts';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
@@ -12,7 +13,7 @@ import { titleFromFname } from '../vault/parse/title';
 import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
 import { buildHierarchy } from '../vault/hierarchy';
-import { SyncRepository, type StoredNote, type SyncCounts } from './sync.repository';
+import { SyncRepository, type LinkTargets, type StoredNote, type SyncCounts } from './sync.repository';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
@@ -70,6 +71,8 @@ export class VaultSync {
       counts: { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 },
       diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
       changedKeys: new Set(),
+      targets: this.repo.linkTargets(),
+      parsed: new Map(),
       claimed: new Map(),
       present: new Set(),
       progress: { done: 0, total: 0, parsed: 0 },
@@ -78,6 +81,12 @@ export class VaultSync {
     const { runId, notes } = this.repo.transaction(() => {
       this.repo.concepts.beginRun();
       const firstNewLink = this.repo.maxLinkId() + 1;
+      // A cold import loads these tables with their secondary indexes dropped, and builds each index once loaded
+      // (before the statements that read through it: link resolution, the concept grouping, mentions).
+      const cold = this.repo.isEmpty();
+      const restoreIndexes = cold ? this.repo.deferIndexes(['Section', 'ConceptSource', 'Milestone']) : () => undefined;
+      const restoreLinkIndexes = cold ? this.repo.deferIndexes(['Link']) : () => undefined;
+      const restoreMentionIndexes = cold ? this.repo.deferIndexes(['ConceptMention']) : () => undefined;
       const plans = vaults.map((vault) => ({ vault, ...this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
       for (const plan of plans) {
         for (const f of plan.listing.files) {
@@ -89,18 +98,26 @@ export class VaultSync {
         run.diagnostics.push(...plan.listing.diagnostics.map((d) => ({ ...d, vault: plan.vault.name })));
         this.syncVault(plan.vault, plan.id, plan.listing.files, run);
       }
+      restoreIndexes();
       // The set of fnames, and with it stubs and parents, only moves when something was added, deleted or renamed
       // (or the vault is new): an edited note keeps its id and fname.
       for (const plan of plans) {
         if (plan.created || run.changedKeys.size > 0) {
-          this.syncHierarchy(plan.vault, plan.id, run.changedKeys);
+          this.syncHierarchy(plan.vault, plan.id, run);
         }
       }
-      // Links resolve again when the set of fnames moved or there are new links.
-      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
-        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys);
+      // Links resolve again when the set of fnames moved or there are new links. In a cold import, before the Link
+      // indexes are built (only forward references are written; there are no older links to look up by key), unless
+      // many keys are dirty (read by key).
+      if (run.targets.dirty.size > MAX_UNINDEXED_DIRTY_KEYS) {
+        restoreLinkIndexes();
       }
-      const conceptDiagnostics = this.concepts.afterSync(workspace.dir);
+      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
+        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys, run.targets);
+      }
+      restoreLinkIndexes();
+      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, run.parsed);
+      restoreMentionIndexes();
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
       const notes = this.repo.countNotes();
@@ -236,7 +253,7 @@ export class VaultSync {
       // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
       const occupant = this.repo.noteByFname(vaultId, file.fname);
       if (occupant && occupant.id !== id) {
-        this.repo.deleteNote(occupant.id);
+        this.repo.deleteNote(occupant, run.targets);
         if (occupant.stub === 0) {
           run.counts.deleted++;
           seen.add(occupant.id);
@@ -249,8 +266,10 @@ export class VaultSync {
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
         existing,
         run.startedMs,
+        run.targets,
       );
       seen.add(id);
+      run.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
       if (!existing || existing.stub === 1) {
         run.counts.added++;
         run.changedKeys.add(fnameKey(file.fname));
@@ -272,7 +291,7 @@ export class VaultSync {
       if (seen.has(note.id) || run.claimed.has(note.id)) {
         continue;
       }
-      this.repo.deleteNote(note.id);
+      this.repo.deleteNote(note, run.targets);
       this.repo.replaceDiagnostics(vaultId, filePath, null, []);
       run.changedKeys.add(fnameKey(note.fname));
       run.counts.deleted++;
@@ -323,7 +342,8 @@ export class VaultSync {
   }
 
   /** Stubs and parents as Dendron builds them (src/vault/hierarchy.ts): stubs nobody needs any more go. */
-  private syncHierarchy(vault: VaultSpec, vaultId: number, changedKeys: Set<string>): void {
+  private syncHierarchy(vault: VaultSpec, vaultId: number, run: Run): void {
+    const { changedKeys, targets } = run;
     const notes = this.repo.notesOfVault(vaultId);
     const hierarchy = buildHierarchy(notes.filter((n) => n.stub === 0).map((n) => n.fname));
     const needed = new Map(hierarchy.stubs.map((fname) => [fnameKey(fname), fname]));
@@ -332,17 +352,20 @@ export class VaultSync {
       if (note.stub === 1 && needed.get(fnameKey(note.fname)) === note.fname) {
         needed.delete(fnameKey(note.fname));
       } else if (note.stub === 1) {
-        this.repo.deleteNote(note.id);
+        this.repo.deleteNote(note, targets);
         changedKeys.add(fnameKey(note.fname));
       }
     }
     for (const fname of needed.values()) {
-      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname));
+      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname), targets);
       changedKeys.add(fnameKey(fname));
     }
     this.repo.reparent(vaultId, hierarchy);
   }
 }
+
+/** A dirty key's links are read by key: without the index, a scan of the Link table each. */
+const MAX_UNINDEXED_DIRTY_KEYS = 20;
 
 /** State of one sync run, shared by the passes over its vaults. */
 interface Run {
@@ -352,6 +375,10 @@ interface Run {
   diagnostics: VaultDiagnostic[];
   /** Lower-cased fnames that appeared or disappeared: links to them must be resolved again. */
   changedKeys: Set<string>;
+  /** Targets of the links this run inserts. */
+  targets: LinkTargets;
+  /** What the concept post-pass needs of each note parsed in this run. */
+  parsed: Map<string, { text: MentionText; sections: ParsedSection[] }>;
   /** Note id -> the file (`vault/path`) that holds it in this run. */
   claimed: Map<string, string>;
   /** fileKey of every file listed in this run. */

@@ -1,4 +1,4 @@
-import type { ConceptCandidate } from './parse/concepts';
+import type { ConceptCandidate, MentionText } from './parse/concepts';
 import type { ParsedMilestone } from './parse/milestones';
 
 /** The pure result of reading one note file: what the parser hands to sync. No Nest, no Prisma. */
@@ -87,6 +87,8 @@ export interface NoteDoc {
   links: ParsedLink[];
   /** Names the note may introduce as concepts (`term: …`, link labels, emphasis, technical tokens). */
   concepts: ConceptCandidate[];
+  /** The prose mentions of known concepts are matched in, once the concept set is known (after every note of a sync). */
+  mentionText: MentionText;
   /** Dated checklist items (and the note itself when it is a Dendron task note with `due`). */
   milestones: ParsedMilestone[];
   diagnostics: Diagnostic[];

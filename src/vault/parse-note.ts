@@ -1,5 +1,5 @@
 import type { Diagnostic, NoteDoc } from './note-doc';
-import { extractConceptCandidates } from './parse/concepts';
+import { scanConcepts } from './parse/concepts';
 import { createMarkdown } from './parse/dendron-syntax';
 import { parseFrontmatter } from './parse/frontmatter';
 import { extractLinks } from './parse/links';
@@ -59,7 +59,7 @@ export function parseNote({ file, fname, text: raw }: NoteInput, options: ParseO
   const lineOffset = fm.bodyLine;
   const sections = extractSections(tokens, lineOffset, fileLines.length);
   const links = extractLinks(tokens, lineOffset, fileLines, sections, fname);
-  const concepts = extractConceptCandidates(tokens, lineOffset, fileLines.length, sections);
+  const { candidates: concepts, mentionText } = scanConcepts(tokens, lineOffset, fileLines.length, sections);
 
   const tags = readTags(field('tags'), file, diagnostics);
   const tagLine = fm.keyLines.get('tags') ?? 1;
@@ -110,6 +110,7 @@ export function parseNote({ file, fname, text: raw }: NoteInput, options: ParseO
     sections,
     links,
     concepts,
+    mentionText,
     milestones: plan.milestones,
     diagnostics,
   };

@@ -30,6 +30,17 @@ export interface ConceptMention {
   section: number | null;
 }
 
+/**
+ * A note's visible prose as the mention matcher reads it, kept from the parse so mentions can be matched once the
+ * concept set is final, without tokenizing the body again.
+ */
+export interface MentionText {
+  /** What a reader sees of each inline block, the blocks joined by SEP (no name matches across it). */
+  text: string;
+  /** `[offset, line, offset, line, …]`: the file line of the text from each offset on, offsets ascending. */
+  lines: number[];
+}
+
 export interface ConceptNames {
   key: string;
   /** Canonical name and aliases. */
@@ -53,6 +64,7 @@ const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*/gi;
 const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 // A dotted path (`meshConfig.outboundTrafficPolicy.mode`) is scanned as one word so only its head is kept.
 const DOTTED_WORD = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
 const HAS_LETTER = /\p{L}/u;
 const TASK_BOX = /^\[[ xX]\]\s+/;
 // `term: …` or `term(qualifier): …`; the colon must be followed by a space, which rules out `https://…` and `a:b`.
@@ -245,6 +257,44 @@ function technicalToken(word: string): string | null {
   return word;
 }
 
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Calls `fn` with the head (`meshConfig` of `meshConfig.outbound.mode`) of every DOTTED_WORD in `text` that may be a
+ * technical token. On ASCII text, a scan by char code that skips words without an upper-case letter (never a token)
+ * without allocating: the regex iterator cost a tenth of the whole sync's parse.
+ */
+function forEachWordHead(text: string, fn: (head: string) => void): void {
+  if (NON_ASCII.test(text)) {
+    for (const [word] of text.matchAll(DOTTED_WORD)) {
+      fn(word.split('.')[0]);
+    }
+    return;
+  }
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (!isAsciiWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = false;
+    for (; i < n && isAsciiWordChar((c = text.charCodeAt(i))); i++) {
+      upper ||= c >= 65 && c <= 90;
+    }
+    const headEnd = i;
+    while (i + 1 < n && text.charCodeAt(i) === 46 && isAsciiWordChar(text.charCodeAt(i + 1))) {
+      for (i++; i < n && isAsciiWordChar(text.charCodeAt(i)); i++) {
+        // the rest of the dotted path
+      }
+    }
+    if (upper) {
+      fn(text.slice(start, headEnd));
+    }
+  }
+}
+
 /** `term: …` at the start of `text`, if it reads as a definition. */
 function definedTerm(text: string, followedByMore: boolean): string | null {
   const body = text.replace(TASK_BOX, '');
@@ -275,6 +325,21 @@ export function extractConceptCandidates(
   fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptCandidate[] {
+  return candidatesOf(inlineBlocks(tokens, lineOffset, fileLineCount), sections);
+}
+
+/** Concept candidates and the text mentions are matched in, from one walk of the tokens. */
+export function scanConcepts(
+  tokens: MarkdownIt.Token[],
+  lineOffset: number,
+  fileLineCount: number,
+  sections: ParsedSection[],
+): { candidates: ConceptCandidate[]; mentionText: MentionText } {
+  const blocks = inlineBlocks(tokens, lineOffset, fileLineCount);
+  return { candidates: candidatesOf(blocks, sections), mentionText: mentionTextOf(blocks) };
+}
+
+function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): ConceptCandidate[] {
   const out: ConceptCandidate[] = [];
   const seen = new Set<string>();
   const add = (name: string, kind: ConceptCandidateKind, url: string | null, line: number) => {
@@ -285,7 +350,7 @@ export function extractConceptCandidates(
     }
   };
 
-  for (const { children, lines, container } of inlineBlocks(tokens, lineOffset, fileLineCount)) {
+  for (const { children, lines, container } of blocks) {
     let inUrlLink = false;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
@@ -300,12 +365,12 @@ export function extractConceptCandidates(
           }
         }
         if (!inUrlLink) {
-          for (const [word] of maskUrls(child.content).matchAll(DOTTED_WORD)) {
-            const token = technicalToken(word.split('.')[0]);
+          forEachWordHead(maskUrls(child.content), (head) => {
+            const token = technicalToken(head);
             if (token) {
               add(token, 'token', null, line);
             }
-          }
+          });
         }
       } else if (child.type === 'link_open') {
         if (isAutoLink(child)) {
@@ -456,49 +521,60 @@ export function nameWordForms(raw: string): string[][] {
   return [...words.slice(0, -1).map((w) => [w]), [...new Set(forms.map((f) => f.toLowerCase()))]];
 }
 
-/** What a reader sees of one inline token, as one string with a file line per stretch. */
-function visibleText(children: MarkdownIt.Token[], lines: number[]): { text: string; starts: number[]; segLines: number[] } {
-  // Opaque children (code, math, HTML, images, tags, URL text) become a separator that is neither a word
-  // character nor whitespace, so no name matches inside them or across them.
-  const SEP = '\u0000';
-  let text = '';
-  const starts: number[] = [];
-  const segLines: number[] = [];
+// Opaque children (code, math, HTML, images, tags, URL text) and block boundaries become a separator that is neither
+// a word character nor whitespace, so no name matches inside them or across them.
+const SEP = '\u0000';
+
+/** What a reader sees of every inline block, as one string with a file line per stretch. */
+function mentionTextOf(blocks: InlineBlock[]): MentionText {
+  // Parts joined once at the end: a flat string, where `+=` would keep a rope of slices of the note's source alive
+  // while every note of a sync waits for the final concept set.
+  const parts: string[] = [];
+  let length = 0;
+  const lines: number[] = [];
   const push = (s: string, line: number) => {
-    starts.push(text.length);
-    segLines.push(line);
-    text += s;
+    if (lines.length === 0 || lines[lines.length - 1] !== line) {
+      lines.push(length, line);
+    }
+    parts.push(s);
+    length += s.length;
   };
-  let inUrlLink = false;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    switch (child.type) {
-      case 'text':
-        push(inUrlLink ? SEP : maskUrls(child.content), lines[i]);
-        break;
-      case 'softbreak':
-      case 'hardbreak':
-        push('\n', lines[i]);
-        break;
-      case 'link_open':
-        inUrlLink = isAutoLink(child);
-        break;
-      case 'link_close':
-        inUrlLink = false;
-        break;
-      case 'dendron_link': {
-        const meta = child.meta as DendronLinkMeta;
-        push((meta.kind === 'wiki' || meta.kind === 'ref') && meta.alias ? `${SEP}${meta.alias}${SEP}` : SEP, lines[i]);
-        break;
-      }
-      default:
-        // Emphasis and link markers are invisible; everything else is opaque.
-        if (!/_(?:open|close)$/.test(child.type)) {
-          push(SEP, lines[i]);
+  for (const { children, lines: childLines } of blocks) {
+    if (length > 0) {
+      parts.push(SEP);
+      length += SEP.length;
+    }
+    let inUrlLink = false;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      switch (child.type) {
+        case 'text':
+          push(inUrlLink ? SEP : maskUrls(child.content), childLines[i]);
+          break;
+        case 'softbreak':
+        case 'hardbreak':
+          push('\n', childLines[i]);
+          break;
+        case 'link_open':
+          inUrlLink = isAutoLink(child);
+          break;
+        case 'link_close':
+          inUrlLink = false;
+          break;
+        case 'dendron_link': {
+          const meta = child.meta as DendronLinkMeta;
+          push((meta.kind === 'wiki' || meta.kind === 'ref') && meta.alias ? `${SEP}${meta.alias}${SEP}` : SEP, childLines[i]);
+          break;
         }
+        default:
+          // Emphasis and link markers are invisible; everything else is opaque.
+          if (!/_(?:open|close)$/.test(child.type)) {
+            push(SEP, childLines[i]);
+          }
+      }
     }
   }
-  return { text, starts, segLines };
+  return { text: parts.join(''), lines };
 }
 
 /**
@@ -512,45 +588,47 @@ export function findMentions(
   fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptMention[] {
+  return findMentionsIn(matcher, mentionTextOf(inlineBlocks(tokens, lineOffset, fileLineCount)), sections);
+}
+
+/** `findMentions` over the text kept by `scanConcepts`. */
+export function findMentionsIn(matcher: ConceptMatcher, { text, lines }: MentionText, sections: ParsedSection[]): ConceptMention[] {
   const out: ConceptMention[] = [];
   const seen = new Set<string>();
   if (matcher.root.next.size === 0) {
     return out;
   }
-  for (const { children, lines } of inlineBlocks(tokens, lineOffset, fileLineCount)) {
-    const { text, starts, segLines } = visibleText(children, lines);
-    const words = [...text.matchAll(WORD_RUN)];
-    let part = 0;
-    for (let r = 0; r < words.length; r++) {
-      let node = matcher.root.next.get(words[r][0].toLowerCase());
-      let best: { key: string; lastWord: number } | null = null;
-      // Walk as far as the trie goes and keep the longest name that ends at a word boundary.
-      for (let j = r; node; ) {
-        const end = words[j].index + words[j][0].length;
-        const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
-        if (hit) {
-          best = { key: hit.key, lastWord: j };
-        }
-        if (++j >= words.length) {
-          break;
-        }
-        node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
+  const words = [...text.matchAll(WORD_RUN)];
+  let part = 0;
+  for (let r = 0; r < words.length; r++) {
+    let node = matcher.root.next.get(words[r][0].toLowerCase());
+    let best: { key: string; lastWord: number } | null = null;
+    // Walk as far as the trie goes and keep the longest name that ends at a word boundary.
+    for (let j = r; node; ) {
+      const end = words[j].index + words[j][0].length;
+      const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
+      if (hit) {
+        best = { key: hit.key, lastWord: j };
       }
-      if (!best) {
-        continue;
+      if (++j >= words.length) {
+        break;
       }
-      const at = words[r].index;
-      while (part + 1 < starts.length && starts[part + 1] <= at) {
-        part++;
-      }
-      const line = segLines[part];
-      const id = `${best.key}\u0000${line}`;
-      if (!seen.has(id)) {
-        seen.add(id);
-        out.push({ key: best.key, line, section: sectionAt(sections, line) });
-      }
-      r = best.lastWord; // the matched name's inner words are not mentions of their own
+      node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
     }
+    if (!best) {
+      continue;
+    }
+    const at = words[r].index;
+    while (part + 2 < lines.length && lines[part + 2] <= at) {
+      part += 2;
+    }
+    const line = lines[part + 1];
+    const id = `${best.key}\u0000${line}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push({ key: best.key, line, section: sectionAt(sections, line) });
+    }
+    r = best.lastWord; // the matched name's inner words are not mentions of their own
   }
   return out;
 }
