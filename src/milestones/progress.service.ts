@@ -47,8 +47,9 @@ export class ProgressService {
   async progressOf(found: NoteRecord, asOf?: string | null): Promise<ProgressModel> {
     const records = await this.milestones.find({ noteId: found.id });
     const byId = new Map(records.map((r) => [r.id, r]));
-    const day = this.checkedAsOf(records.map(planMilestone), asOf);
-    const p = computeProgress(records.map(planMilestone), day, this.config.timeZone);
+    const plan = records.map(planMilestone);
+    const day = this.checkedAsOf(plan, asOf);
+    const p = computeProgress(plan, day, this.config.timeZone);
     const asModel = (m: { id: string }) => MilestoneModel.from(byId.get(m.id) as MilestoneRecord, day);
     return Object.assign(new ProgressModel(), {
       ...p,

@@ -16,33 +16,36 @@ const { generateVault } = require('../../scripts/gen-vault.js') as {
 const NOTES = 600;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A server (not synced yet) on a generated vault of NOTES notes, for the tests of one describe block. */
+function onGeneratedVault(): { readonly ws: TempWorkspace; readonly server: E2eServer } {
+  const env = {} as { ws: TempWorkspace; server: E2eServer };
+  beforeAll(async () => {
+    env.ws = tempWorkspace();
+    generateVault({ out: env.ws.vault, notes: NOTES, quiet: true });
+    env.server = await startE2eServer(env.ws, {}, { sync: false });
+  });
+  afterAll(async () => {
+    await env.server.close();
+    env.ws.cleanup();
+  });
+  return env;
+}
+
 /** Issue 10, part 4: syncs run on a worker thread, so the server answers while they run. */
 describe('sync on the worker thread', () => {
   describe('a cold sync of a generated vault', () => {
-    let ws: TempWorkspace;
-    let server: E2eServer;
-
-    beforeAll(async () => {
-      ws = tempWorkspace();
-      generateVault({ out: ws.vault, notes: NOTES, quiet: true });
-      server = await startE2eServer(ws, {}, { sync: false });
-    });
-
-    afterAll(async () => {
-      await server.close();
-      ws.cleanup();
-    });
+    const env = onGeneratedVault();
 
     it('answers while it runs, shows its progress, refuses a second sync, and commits all at once', async () => {
-      const first = server.gql('mutation { sync { notes } }');
+      const first = env.server.gql('mutation { sync { notes } }');
       let status: any;
       let maxLatency = 0;
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
         const t0 = performance.now();
-        expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+        expect((await env.server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
         maxLatency = Math.max(maxLatency, performance.now() - t0);
-        status = (await server.gql('{ syncStatus { state ready progress { done total parsed } } stats { notes } }')).data;
+        status = (await env.server.gql('{ syncStatus { state ready progress { done total parsed } } stats { notes } }')).data;
         if (status.syncStatus.state === 'syncing' && status.syncStatus.progress.done > 0) {
           break;
         }
@@ -53,43 +56,31 @@ describe('sync on the worker thread', () => {
       // Readers see the last committed state (nothing yet), never part of the sync.
       expect(status.stats.notes).toBe(0);
 
-      const second = await server.gql('mutation { sync { notes } }');
+      const second = await env.server.gql('mutation { sync { notes } }');
       expect(second.errors?.map((e) => e.extensions?.code)).toEqual(['SYNC_RUNNING']);
 
       expect((await first).data).toEqual({ sync: { notes: NOTES } });
       // The sync takes seconds; a server that waited for it would have answered no faster.
       expect(maxLatency).toBeLessThan(1000);
-      const after = (await server.gql('{ syncStatus { state ready progress { done } } stats { notes } }')).data;
+      const after = (await env.server.gql('{ syncStatus { state ready progress { done } } stats { notes } }')).data;
       expect(after).toEqual({ syncStatus: { state: 'idle', ready: true, progress: null }, stats: { notes: NOTES } });
     });
   });
 
   describe('watching during a sync', () => {
-    let ws: TempWorkspace;
-    let server: E2eServer;
-
-    beforeAll(async () => {
-      ws = tempWorkspace();
-      generateVault({ out: ws.vault, notes: NOTES, quiet: true });
-      server = await startE2eServer(ws, {}, { sync: false });
-    });
-
-    afterAll(async () => {
-      await server.close();
-      ws.cleanup();
-    });
+    const env = onGeneratedVault();
 
     it('turns the bursts that come while a sync runs into one follow-up sync, not SYNC_RUNNING', async () => {
-      const syncs = server.app.get(SyncService);
+      const syncs = env.server.app.get(SyncService);
       const outcomes: unknown[] = [];
-      await syncs.watch(ws.vault, (outcome) => outcomes.push(outcome));
+      await syncs.watch(env.ws.vault, (outcome) => outcomes.push(outcome));
       const first = syncs.sync();
       while (!syncs.progress?.done) {
         await sleep(10);
       }
       // Three bursts (more than the watcher's 40 ms of quiet apart), all after the running sync listed the files.
       for (const name of ['late.one', 'late.two', 'late.three']) {
-        ws.write(`${name}.md`, note(name, name, 'written while a sync runs'));
+        env.ws.write(`${name}.md`, note(name, name, 'written while a sync runs'));
         await sleep(150);
       }
       expect(syncs.state).toBe('syncing');
