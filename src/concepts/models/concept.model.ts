@@ -9,11 +9,12 @@ export enum ConceptKind {
   linkLabel = 'link-label',
   emphasis = 'emphasis',
   token = 'token',
+  phrase = 'phrase',
 }
 registerEnumType(ConceptKind, {
   name: 'ConceptKind',
   description:
-    'Strongest source of a concept: dictionary (concepts.yml or defineConcept) > defined (`term: …`) > tag > linkLabel > emphasis > token (acronym, mixedCase).',
+    'Strongest source of a concept: dictionary (concepts.yml or defineConcept) > defined (`term: …`) > tag > linkLabel > emphasis > token (acronym, mixedCase, CONSTANT) > phrase (a noun phrase of a list item, heading or row name).',
 });
 
 @ObjectType('Concept', { description: 'A named thing the notes talk about, with where they mention it.' })

@@ -24,7 +24,7 @@ export interface DictionaryEntry {
 export const DICTIONARY_FILE = 'concepts.yml';
 
 /** Where a concept comes from, strongest first: a concept takes the kind of its strongest source. */
-export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token'] as const;
+export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase'] as const;
 export type ConceptKindName = (typeof CONCEPT_KINDS)[number];
 
 /** Parse one dictionary file. Never throws: problems become CONFIG_ERROR diagnostics and the good entries are kept. */

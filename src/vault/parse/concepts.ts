@@ -1,6 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
+import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
+import { zipfOf } from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
 import { sectionAt } from './sections';
@@ -11,7 +13,7 @@ import { sectionAt } from './sections';
  * as prose (text between inline HTML tags is rendered, so it does).
  */
 
-export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token';
+export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token' | 'phrase';
 
 export interface ConceptCandidate {
   name: string;
@@ -72,6 +74,7 @@ const DEFINED = /^(\p{L}[\p{L}\p{N}_-]*(?:[ \t]+[\p{L}\p{N}_-]+){0,3})[ \t]?(?:\
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
 // Roman numerals made of I, V and X only (1–39): `CI`, `CD`, `CLI`, `MD` stay acronyms.
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
+const SCREAMING_SNAKE = /^\p{Lu}[\p{Lu}\p{N}]+(?:_[\p{Lu}\p{N}]+)+$/u;
 // All-caps words longer than this are shouting (`IMPORTANT`), not acronyms.
 const MAX_ACRONYM = 8;
 
@@ -179,6 +182,8 @@ interface InlineBlock {
   lines: number[];
   /** Type of the block token that opened this inline (`paragraph_open`, `heading_open`, `td_open`, …). */
   container: string;
+  /** A table body row's first cell: the row's name (`| istiod | ✔ |`). */
+  rowHead: boolean;
 }
 
 /** Every inline token with a file line per child. Table cells have no map, so they take their row's line. */
@@ -196,7 +201,8 @@ function inlineBlocks(tokens: MarkdownIt.Token[], lineOffset: number, fileLineCo
     }
     const places = new InlineLines(token.content, blockLine, lastLine);
     const lines = token.children.map((child) => places.advance(child));
-    blocks.push({ children: token.children, lines, container: i > 0 ? tokens[i - 1].type : '' });
+    const container = i > 0 ? tokens[i - 1].type : '';
+    blocks.push({ children: token.children, lines, container, rowHead: container === 'td_open' && tokens[i - 2]?.type === 'tr_open' });
   }
   return blocks;
 }
@@ -241,6 +247,9 @@ function maskUrls(text: string): string {
 
 /** `SPIFFE`, `CSRs`, `xDS`, `ServiceEntry`, `mTLS` are technical tokens; `Envoy`, `istioctl`, `REGISTRY_ONLY` are not. */
 function technicalToken(word: string): string | null {
+  if (SCREAMING_SNAKE.test(word)) {
+    return word; // `REGISTRY_ONLY`, `NODE_ENV`: a constant named in the prose is a code identifier
+  }
   if (word.includes('_') || !/^\p{L}/u.test(word)) {
     return null; // constants and snake_case are values; `10GB` is a quantity
   }
@@ -251,7 +260,7 @@ function technicalToken(word: string): string | null {
   if (!isAcronym && !isMixed) {
     return null;
   }
-  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word))) {
+  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word)) || (isAcronym && isShoutedWord(word))) {
     return null;
   }
   return word;
@@ -311,13 +320,18 @@ function definedTerm(text: string, followedByMore: boolean): string | null {
   if (name.length < 2 || words.some((w) => /^\p{N}+$/u.test(w) || FUNCTION_WORDS.has(w)) || LABEL_STOP.has(words.join(' '))) {
     return null; // `Step 1:` is structure, `the reason is simple:` a sentence
   }
+  // `configuring:` and `fix:` lead a line as labels: a definition names a thing, never a verb form or everyday word.
+  if (!isConceptName(name, 'marked') || (words.length === 1 && /(?:ing|ed)$/.test(words[0]))) {
+    return null;
+  }
   return name;
 }
 
 /**
  * Names this note may introduce as concepts, in document order, at most one per (kind, normalized name, line).
- * Four sources: `term: …` definitions at a paragraph or line start, link labels, emphasised phrases, and
- * acronyms or mixed-case identifiers in plain text.
+ * Five sources: `term: …` definitions at a paragraph or line start, link labels, emphasised phrases,
+ * acronyms or mixed-case identifiers in plain text, and noun phrases of short lines (list items, headings, a table
+ * row's name cell; see candidate-phrases.ts). Every name passes the same rules (`isConceptName`).
  */
 export function extractConceptCandidates(
   tokens: MarkdownIt.Token[],
@@ -339,6 +353,16 @@ export function scanConcepts(
   return { candidates: candidatesOf(blocks, sections), mentionText: mentionTextOf(blocks) };
 }
 
+/** A defined term on this many lines of one note is a line label (`fix: …` in a changelog), not a definition. */
+const LABEL_REPEATS = 3;
+/** Text runs longer than this are running prose: the phrase chunker reads short lines (list items, cells, headings). */
+const MAX_PHRASE_LINE = 200;
+
+/** Where the phrase chunker reads: paragraphs (list items are paragraphs too), headings and row-name cells. */
+function phraseContainer(block: InlineBlock): boolean {
+  return block.container === 'paragraph_open' || block.container === 'heading_open' || block.rowHead;
+}
+
 function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): ConceptCandidate[] {
   const out: ConceptCandidate[] = [];
   const seen = new Set<string>();
@@ -349,28 +373,50 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
       out.push({ name, kind, url, line, section: sectionAt(sections, line) });
     }
   };
+  // A heading that recurs in the note (`Learning Objectives` per chapter) is a template label.
+  const headingCount = new Map<string, number>();
+  for (const s of sections) {
+    headingCount.set(s.heading.toLowerCase(), (headingCount.get(s.heading.toLowerCase()) ?? 0) + 1);
+  }
 
-  for (const { children, lines, container } of blocks) {
+  for (const block of blocks) {
+    const { children, lines, container } = block;
+    const phrases =
+      phraseContainer(block) && !(container === 'heading_open' && (headingCount.get(headingText(children).toLowerCase()) ?? 0) > 1);
     let inUrlLink = false;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       const line = lines[i];
       if (child.type === 'text') {
         const atLineStart = i === 0 || children[i - 1].type === 'softbreak' || children[i - 1].type === 'hardbreak';
+        let text = child.content;
         if (atLineStart && container === 'paragraph_open') {
           const next = children[i + 1];
-          const term = definedTerm(child.content, next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak');
+          // `handson: https://…`: a label over a bare URL defines nothing.
+          const more = next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak' && !isAutoLink(next);
+          const term = definedTerm(child.content, more);
           if (term) {
             add(term, 'defined', null, line);
+          } else {
+            text = text.replace(TASK_BOX, '').replace(DEFINED, ''); // a line label (`handson:`) is no phrase either
           }
         }
         if (!inUrlLink) {
-          forEachWordHead(maskUrls(child.content), (head) => {
+          text = maskUrls(text);
+          forEachWordHead(text, (head) => {
             const token = technicalToken(head);
             if (token) {
               add(token, 'token', null, line);
             }
           });
+          if (phrases && text.length <= MAX_PHRASE_LINE) {
+            for (const phrase of phrasesIn(text)) {
+              // A one-word heading is a label (`Overview`) unless the word is unknown to English (`Ztunnel`).
+              if (container !== 'heading_open' || phrase.includes(' ') || zipfOf(phrase.toLowerCase()) === null) {
+                add(phrase, 'phrase', null, line);
+              }
+            }
+          }
         }
       } else if (child.type === 'link_open') {
         if (isAutoLink(child)) {
@@ -386,7 +432,8 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
           HAS_LETTER.test(label) &&
           !GENERIC_LABELS.has(label.toLowerCase()) &&
           !SCHEME.test(label) &&
-          !/^www\./i.test(label)
+          !/^www\./i.test(label) &&
+          isConceptName(label, 'marked')
         ) {
           add(label, 'link-label', SCHEME.test(href) ? href : null, line);
         }
@@ -396,13 +443,52 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
         const { text, end } = textUntilClose(children, i);
         const name = cleanName(text);
         const words = wordCount(name);
-        if (words > 0 && words <= 4 && HAS_LETTER.test(name) && !LABEL_STOP.has(name.toLowerCase())) {
+        if (words > 0 && words <= 4 && HAS_LETTER.test(name) && !LABEL_STOP.has(name.toLowerCase()) && isConceptName(name, 'marked')) {
           add(name, 'emphasis', null, lines[Math.min(i + 1, end)] ?? line);
         }
       }
     }
   }
+  const definedLines = new Map<string, number>();
+  for (const c of out) {
+    if (c.kind === 'defined') {
+      const key = normalizeConceptName(c.name);
+      definedLines.set(key, (definedLines.get(key) ?? 0) + 1);
+    }
+  }
+  const kept = out.filter((c) => c.kind !== 'defined' || (definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS);
+  out.splice(0, out.length, ...kept);
+  for (const head of sharedHeads(kept)) {
+    add(head.name, 'phrase', null, head.line);
+  }
   return out;
+}
+
+/**
+ * The last word of two or more different phrases of the note is a concept of its own when it is specific enough
+ * (`edge gateway`, `egress gateway` -> `gateway`; `validating webhook`, `mutating webhook` -> `webhook`).
+ */
+function sharedHeads(candidates: ConceptCandidate[]): { name: string; line: number }[] {
+  const heads = new Map<string, { name: string; line: number; phrases: Set<string> }>();
+  for (const c of candidates) {
+    if ((c.kind === 'phrase' || c.kind === 'defined') && c.name.includes(' ')) {
+      const last = c.name.slice(c.name.lastIndexOf(' ') + 1);
+      const key = normalizeConceptName(last);
+      const held = heads.get(key) ?? { name: singular(last), line: c.line, phrases: new Set<string>() };
+      held.phrases.add(normalizeConceptName(c.name));
+      heads.set(key, held);
+    }
+  }
+  return [...heads.values()].filter((h) => h.phrases.size >= 2 && isConceptName(h.name, 'marked'));
+}
+
+/** A heading's visible text, as `sections` records it (near enough to compare). */
+function headingText(children: MarkdownIt.Token[]): string {
+  return children
+    .filter((c) => c.type === 'text' || c.type === 'code_inline')
+    .map((c) => c.content)
+    .join('')
+    .trim();
 }
 
 /**

@@ -1,0 +1,188 @@
+import { COMMON_ZIPF, RARE_ZIPF, isLikelyTypo, isStopWord, zipfOf } from './english';
+
+/**
+ * Which names may be concepts, and the noun phrases a short line of prose offers. Pure; general English only
+ * (stop words and word frequencies, see english.ts), never a list of one vault's words.
+ *
+ * Phrases are found the RAKE way: a line is cut at punctuation and at stop words, and each remaining run of one to
+ * four words is a candidate (`sidecar injection, automated by mutating admission webhook` -> `sidecar injection`,
+ * `mutating admission webhook`). The runs then go through the same name rules as every other source.
+ */
+
+/** Generic heads that add nothing to a name before them: `istio operator API` is the `istio operator`. */
+const GENERIC_TAIL = new Set(['api', 'apis', 'cli', 'ui', 'url', 'urls', 'etc']);
+
+/** A single word the author marked (a definition, a link label) may be commoner than one the chunker found. */
+const MARKED_ZIPF = 4.0;
+/** A phrase of words this common throughout is everyday speech (`study notes`), not a name. */
+const SPECIFIC_ZIPF = 4.2;
+
+/** Longest run kept: longer runs are clauses, not names. */
+const MAX_PHRASE_WORDS = 4;
+
+// A word keeps inner hyphens and apostrophes (`emissary-ingress`, `init-container`); `/` splits (`in/egress gateway`).
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
+// Punctuation that ends a phrase. Word gaps made only of spaces keep a phrase going.
+const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
+const HAS_LETTER = /\p{L}/u;
+const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
+
+export type NameEvidence =
+  /** The author marked it as a name: a `term:` definition, a link label, emphasis. */
+  | 'marked'
+  /** Found by the phrase chunker in a short line: no mark beyond its position. */
+  | 'phrase';
+
+/** `-ed` word whose stem is English (`sidecared`, `automated`): a verb form, never the head of a noun phrase. */
+function isPastForm(lower: string): boolean {
+  if (!lower.endsWith('ed') || lower.length < 5) {
+    return false;
+  }
+  const stem = lower.slice(0, -2);
+  return zipfOf(stem) !== null || zipfOf(`${stem}e`) !== null || zipfOf(lower) !== null;
+}
+
+/** A word that is everyday English or a stop word, lower-cased. */
+function isCommonWord(lower: string): boolean {
+  return isStopWord(lower) || (zipfOf(lower) ?? 0) >= COMMON_ZIPF;
+}
+
+/**
+ * An all-caps word that is an English word shouted (`NOTE`, `IS`, `AND`, `OPEN`), not an acronym (`CSR`, `SPIFFE`).
+ * Short ones stay acronyms unless they are stop words or everyday words (`OS` is rare in speech, `IS` is not).
+ */
+export function isShoutedWord(word: string): boolean {
+  if (!ALL_CAPS.test(word) || !HAS_LETTER.test(word)) {
+    return false;
+  }
+  const lower = word.toLowerCase().replace(/s$/, '');
+  return isCommonWord(word.toLowerCase()) || isCommonWord(lower);
+}
+
+/**
+ * Whether `name` (a cleaned candidate, words separated by single spaces) may name a concept.
+ * - never a stop word, nor a phrase that starts or ends with one (`Create a`, `can be`, `your notes`);
+ * - a single word must be specific: not everyday English (`file`, `Link`, `Add`); `phrase` evidence asks more (rare
+ *   or unknown to English, not a typo, not a verb's past form);
+ * - a phrase of several words must not end in a past form (`workload sidecared`) nor hold a typo or a number-only word.
+ */
+export function isConceptName(name: string, evidence: NameEvidence): boolean {
+  const words = name.split(' ');
+  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name)) {
+    return false;
+  }
+  const lower = words.map((w) => w.toLowerCase());
+  if (isStopWord(lower[0]) || isStopWord(lower[lower.length - 1])) {
+    return false;
+  }
+  if (words.length === 1) {
+    const word = lower[0];
+    if (word.length < 2 || isShoutedWord(words[0]) || /^\p{N}/u.test(word)) {
+      return false;
+    }
+    const zipf = zipfOf(word);
+    if (evidence === 'marked') {
+      return zipf === null || zipf < MARKED_ZIPF;
+    }
+    // Lower-case three-letter words are abbreviations of everyday words (`tue`, `cpu`); `CNI` is a token.
+    if ((word.length < 4 && words[0] === word) || isPastForm(word) || isGerund(word)) {
+      return false;
+    }
+    return zipf === null ? !isLikelyTypo(word) && !isInflectedUnknown(word) : zipf < RARE_ZIPF;
+  }
+  if (lower.some((w) => /^\p{N}+$/u.test(w) || isLikelyTypo(w)) || isPastForm(lower[lower.length - 1])) {
+    return false;
+  }
+  if (words.some((w) => isShoutedWord(w) && w.length > 2)) {
+    return false;
+  }
+  return evidence === 'marked' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
+}
+
+/** `configuring`, `installing`: an `-ing` form of an everyday verb, alone. */
+function isGerund(lower: string): boolean {
+  if (!lower.endsWith('ing') || lower.length < 6) {
+    return false;
+  }
+  const stem = lower.slice(0, -3);
+  return [stem, `${stem}e`, stem.slice(0, -1)].some((w) => (zipfOf(w) ?? 0) >= RARE_ZIPF);
+}
+
+/** A lead word that names a thing of its own: unknown to English (`istio`) or rare and not a verb form (`sidecar`). */
+function isNamingLead(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!HAS_LETTER.test(lower) || GENERIC_TAIL.has(lower) || isLikelyTypo(lower) || isPastForm(lower) || lower.endsWith('ing')) {
+    return false;
+  }
+  const zipf = zipfOf(lower);
+  return zipf === null || zipf < RARE_ZIPF;
+}
+
+/** `restarting`, `configures`: an unknown word that is a known word's inflection adds nothing new. */
+function isInflectedUnknown(lower: string): boolean {
+  for (const suffix of ['ing', 'es', 's']) {
+    if (lower.endsWith(suffix) && lower.length > suffix.length + 2) {
+      const stem = lower.slice(0, -suffix.length);
+      if (isCommonWord(stem) || isCommonWord(`${stem}e`)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Noun-phrase candidates in one short line of prose, in order (duplicates possible): runs of words between
+ * punctuation and stop words, without a generic tail word (`xDS API` -> `xDS`). A run led by a word that names a
+ * thing (unknown to English or rare: `istio control plane`, `sidecar injection`) also gives that word and the rest on
+ * their own (`istio`, `control plane`; `sidecar`). Only names that pass `isConceptName(…, 'phrase')` come out.
+ */
+export function phrasesIn(line: string): string[] {
+  const out: string[] = [];
+  const offer = (words: string[]) => {
+    while (words.length > 0 && GENERIC_TAIL.has(words[words.length - 1].toLowerCase())) {
+      words = words.slice(0, -1);
+    }
+    while (words.length > 0 && GENERIC_TAIL.has(words[0].toLowerCase())) {
+      words = words.slice(1); // `URL form`, `API server`: the generic word says nothing
+    }
+    if (words.length === 0 || words.length > MAX_PHRASE_WORDS) {
+      return;
+    }
+    // `Installing Istio`, `Configuring Envoy`: an action on a named thing; the thing is the name.
+    if (words.length >= 2 && isGerund(words[0].toLowerCase()) && zipfOf(words[1].toLowerCase()) === null) {
+      offer(words.slice(1));
+      return;
+    }
+    const name = words.join(' ');
+    if (isConceptName(name, 'phrase')) {
+      out.push(name);
+    }
+    if (words.length >= 2 && isNamingLead(words[0])) {
+      if (isConceptName(words[0], 'phrase')) {
+        out.push(words[0]);
+      }
+      if (words.length >= 3) {
+        offer(words.slice(1));
+      }
+    }
+  };
+  let run: string[] = [];
+  let last = 0;
+  for (const m of line.matchAll(WORD)) {
+    const word = m[0];
+    if (run.length > 0 && BREAK.test(line.slice(last, m.index))) {
+      offer(run);
+      run = [];
+    }
+    last = m.index + word.length;
+    if (isStopWord(word.toLowerCase()) || word.length < 2 || /^\p{N}+$/u.test(word)) {
+      offer(run);
+      run = [];
+    } else {
+      run.push(word);
+    }
+  }
+  offer(run);
+  return out;
+}
