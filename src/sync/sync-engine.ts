@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { DictionaryChange } from './concept-rebuild';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import { syncError } from './sync-error';
-import { openSqlite } from './sqlite';
-import { SyncRepository } from './sync.repository';
+import { openSqlite } from '../db/sqlite';
 import { VaultSync, type SyncOptions, type SyncProgress, type SyncReport } from './vault-sync';
 
 /** What the engine needs to open its own writer connection. */
@@ -46,7 +45,7 @@ export class SyncInProcess implements SyncEngine {
   private getEngine(): VaultSync {
     if (!this.engine) {
       this.db = openSqlite(this.options.databaseFile);
-      this.engine = new VaultSync(new SyncRepository(this.db), this.options);
+      this.engine = new VaultSync(this.db, this.options);
     }
     return this.engine;
   }

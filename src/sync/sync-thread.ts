@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../common/migrate';
-import type { DictionaryChange } from './concept-rebuild';
+import { PROJECT_ROOT } from '../db/migrate';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import { fromWire, type WireError } from './sync-error';
 import type { SyncProgress, SyncReport } from './vault-sync';

@@ -3,7 +3,7 @@ import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
 import { readWorkspace, type VaultSpec } from '../vault/read-vault';
-import type { DictionaryChange } from './concept-rebuild';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import { SyncInProcess, type SyncEngine } from './sync-engine';
 import { SyncThread } from './sync-thread';
 import { VaultWatcher } from './vault-watcher';
