@@ -48,6 +48,7 @@ export class NoteIndexer {
       notesOfVault: p(`${stored} WHERE vaultId = ?`),
       noteById: p(`${stored} WHERE id = ?`),
       noteByFname: p(`${stored} WHERE vaultId = ? AND fname = ?`),
+      noteByPath: p(`${stored} WHERE vaultId = ? AND path = ?`),
       skippedOfVault: p('SELECT path, size, mtimeMs FROM SkippedFile WHERE vaultId = ?'),
       upsertSkipped: p(
         'INSERT INTO SkippedFile (vaultId, path, size, mtimeMs) VALUES (?, ?, ?, ?) ON CONFLICT (vaultId, path) DO UPDATE SET size = excluded.size, mtimeMs = excluded.mtimeMs',
@@ -111,6 +112,18 @@ export class NoteIndexer {
 
   notesOfVault(vaultId: number): StoredNote[] {
     return this.s.notesOfVault.all(vaultId) as StoredNote[];
+  }
+
+  /** The vault's notes held by these files (relative paths). */
+  notesAtPaths(vaultId: number, paths: Iterable<string>): StoredNote[] {
+    const out: StoredNote[] = [];
+    for (const p of paths) {
+      const row = this.s.noteByPath.get(vaultId, p) as StoredNote | undefined;
+      if (row) {
+        out.push(row);
+      }
+    }
+    return out;
   }
 
   noteById(id: string): StoredNote | undefined {

@@ -14,7 +14,8 @@ export interface SyncEngineOptions extends SyncOptions {
  * own connection (the server, SyncThread in sync-thread.ts). Failures come back mapped by syncError.
  */
 export interface SyncEngine {
-  sync(dir: string, onProgress: SyncProgress): Promise<SyncReport>;
+  /** `paths`: only these files changed (absolute; see VaultSync.sync). */
+  sync(dir: string, onProgress: SyncProgress, paths?: string[]): Promise<SyncReport>;
   updateConcepts(change: DictionaryChange): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -26,8 +27,8 @@ export class SyncInProcess implements SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {}
 
-  sync(dir: string, onProgress: SyncProgress): Promise<SyncReport> {
-    return this.run((engine) => engine.sync(dir, onProgress));
+  sync(dir: string, onProgress: SyncProgress, paths?: string[]): Promise<SyncReport> {
+    return this.run((engine) => engine.sync(dir, onProgress, paths));
   }
 
   updateConcepts(change: DictionaryChange): Promise<boolean> {

@@ -52,7 +52,7 @@ function throttledProgress(id: number): SyncProgress {
 parentPort?.on('message', (request: ThreadRequest) => {
   switch (request.kind) {
     case 'sync':
-      answer(request.id, () => getEngine().sync(request.dir, throttledProgress(request.id)));
+      answer(request.id, () => getEngine().sync(request.dir, throttledProgress(request.id), request.paths));
       return;
     case 'updateConcepts':
       answer(request.id, () => getEngine().updateConcepts(request.change));

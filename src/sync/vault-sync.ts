@@ -17,7 +17,7 @@ import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
 import { DICTIONARY_FILE } from '../vault/parse/concept-dictionary';
-import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
+import { listVaultFiles, readWorkspace, statVaultFiles, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ChangeSet } from './change-set';
 
 export interface SyncOptions {
@@ -68,8 +68,12 @@ export class VaultSync {
     this.diagnostics = new DiagnosticIndexer(db);
   }
 
-  /** Throws VaultNotFoundError (nothing written) when the folder is missing. */
-  sync(workspaceDir: string, onProgress?: SyncProgress): SyncReport {
+  /**
+   * Throws VaultNotFoundError (nothing written) when the folder is missing. `paths`: when the caller knows the only
+   * files that changed (the watcher), their absolute paths: only those are examined (a note's file that is gone is
+   * deleted), and the report counts only them as unchanged. Without it every file of every vault is listed.
+   */
+  sync(workspaceDir: string, onProgress?: SyncProgress, paths?: string[]): SyncReport {
     const started = Date.now();
     const t0 = performance.now();
     const workspace = readWorkspace(workspaceDir);
@@ -80,6 +84,7 @@ export class VaultSync {
         vaults = known;
       }
     }
+    const scopes = paths ? scopesOf(paths, vaults) : null;
     const changes = new ChangeSet();
     const { runId, notes, run } = writeTransaction(this.db, () => {
       const run: Run = {
@@ -91,6 +96,7 @@ export class VaultSync {
         targets: this.notes.linkTargets(),
         claimed: new Map(),
         present: new Set(),
+        scopes: new Map(),
         progress: { done: 0, total: 0, parsed: 0 },
         onProgress: onProgress ?? (() => undefined),
       };
@@ -102,8 +108,15 @@ export class VaultSync {
       const restoreIndexes = later(['Section', 'ConceptSource', 'Milestone']);
       const restoreLinkIndexes = later(['Link']);
       const restoreMentionIndexes = later(['ConceptMention']);
-      const plans = vaults.map((vault) => ({ vault, ...this.notes.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
+      const plans = vaults.map((vault) => {
+        const scope = scopes ? (scopes.get(vault.root) ?? new Set<string>()) : undefined;
+        const listing = scope ? statVaultFiles(vault, scope) : listVaultFiles(vault);
+        return { vault, ...this.notes.ensureVault(vault.name, vault.root), listing, scope };
+      });
       for (const plan of plans) {
+        if (scopes) {
+          run.scopes.set(plan.id, { root: plan.vault.root, names: plan.scope ?? new Set<string>() });
+        }
         for (const f of plan.listing.files) {
           run.present.add(fileKey(plan.id, f.path));
         }
@@ -158,13 +171,19 @@ export class VaultSync {
   private storeLooseDiagnostics(
     workspaceDir: string,
     config: Diagnostic[],
-    plans: { id: number; listing: { diagnostics: Diagnostic[] } }[],
+    plans: { id: number; listing: { diagnostics: Diagnostic[] }; scope?: Set<string> }[],
     concepts: VaultDiagnostic[],
   ): void {
     for (const plan of plans) {
-      // A vault's loose rows are its skipped files' (kept by syncVault), its concepts.yml's and its listing's.
+      // A vault's loose rows are its skipped files' (kept by syncVault), its concepts.yml's and its listing's (of
+      // the files examined, when the run was given them).
       const skipped = this.notes.skippedOfVault(plan.id);
-      this.diagnostics.replaceLoose({ vaultId: plan.id }, (p) => !skipped.has(p) && p !== DICTIONARY_FILE, plan.listing.diagnostics);
+      const examined = (p: string) => plan.scope === undefined || plan.scope.has(p);
+      this.diagnostics.replaceLoose(
+        { vaultId: plan.id },
+        (p) => examined(p) && !skipped.has(p) && p !== DICTIONARY_FILE,
+        plan.listing.diagnostics,
+      );
     }
     this.diagnostics.replaceLoose({ workspace: workspaceDir }, (p) => p === 'dendron.yml', config);
     for (const folder of this.concepts.dictionaryFolders(workspaceDir)) {
@@ -191,8 +210,9 @@ export class VaultSync {
 
   private syncVault(vault: VaultSpec, vaultId: number, files: VaultFile[], run: Run): void {
     const { changes } = run;
+    const scope = run.scopes.get(vaultId);
     const stored = new Map<string, StoredNote>();
-    for (const note of this.notes.notesOfVault(vaultId)) {
+    for (const note of scope ? this.notes.notesAtPaths(vaultId, scope.names) : this.notes.notesOfVault(vaultId)) {
       if (note.path !== null) {
         stored.set(note.path, note);
       }
@@ -203,7 +223,9 @@ export class VaultSync {
       this.diagnostics.replace(vaultId, path, noteId, found);
       run.diagnostics.push(...found.map((d) => ({ ...d, vault: vault.name })));
     };
+    const skippedNow = new Set<string>();
     const skip = (file: VaultFile, d: Diagnostic) => {
+      skippedNow.add(file.path);
       this.notes.markSkipped(vaultId, file.path, file.size, file.mtimeMs);
       report(file.path, null, [d]);
     };
@@ -320,12 +342,14 @@ export class VaultSync {
         continue;
       }
       this.removeNote(note, run);
-      this.diagnostics.replace(vaultId, filePath, null, []);
+      if (!skippedNow.has(filePath)) {
+        this.diagnostics.replace(vaultId, filePath, null, []); // a note that became a skipped file keeps why
+      }
       changes.fnameKeys.add(fnameKey(note.fname));
       changes.deleted.add(note.id);
     }
     for (const filePath of skipped.keys()) {
-      if (!run.present.has(fileKey(vaultId, filePath))) {
+      if ((!scope || scope.names.has(filePath)) && !run.present.has(fileKey(vaultId, filePath))) {
         this.notes.unmarkSkipped(vaultId, filePath);
         this.diagnostics.replace(vaultId, filePath, null, []);
       }
@@ -352,7 +376,7 @@ export class VaultSync {
       const existing = this.notes.noteById(wanted);
       read = { row: existing };
       const sameFile = existing && existing.vaultId === vaultId && existing.path === file.path;
-      if (existing && existing.path !== null && !sameFile && run.present.has(fileKey(existing.vaultId, existing.path))) {
+      if (existing && existing.path !== null && !sameFile && isPresent(run, existing.vaultId, existing.path)) {
         holder = existing.path;
       }
     }
@@ -386,6 +410,8 @@ interface Run {
   claimed: Map<string, string>;
   /** fileKey of every file listed in this run. */
   present: Set<string>;
+  /** When the run was given its files: each vault's folder and the names examined there. */
+  scopes: Map<number, { root: string; names: Set<string> }>;
   progress: { done: number; total: number; parsed: number };
   onProgress: SyncProgress;
 }
@@ -396,3 +422,27 @@ function countsOf(run: Run): SyncCounts {
 }
 
 const fileKey = (vaultId: number, filePath: string) => `${vaultId}\u0000${filePath}`;
+
+/** Whether a vault's file is there in this run: listed, or (when the run examines only some files) left alone on disk. */
+function isPresent(run: Run, vaultId: number, filePath: string): boolean {
+  if (run.present.has(fileKey(vaultId, filePath))) {
+    return true;
+  }
+  const scope = run.scopes.get(vaultId);
+  return scope !== undefined && !scope.names.has(filePath) && fs.existsSync(path.join(scope.root, filePath));
+}
+
+/** Absolute paths -> each vault folder's note file names among them. */
+function scopesOf(paths: string[], vaults: VaultSpec[]): Map<string, Set<string>> {
+  const roots = new Set(vaults.map((v) => v.root));
+  const out = new Map<string, Set<string>>();
+  for (const p of paths) {
+    const dir = path.dirname(p);
+    if (roots.has(dir)) {
+      const names = out.get(dir) ?? new Set<string>();
+      names.add(path.basename(p));
+      out.set(dir, names);
+    }
+  }
+  return out;
+}
