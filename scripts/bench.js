@@ -151,7 +151,7 @@ function runSync(ctx, vault, dbFile) {
 
 function migrate(ctx, dbFile) {
   const t0 = process.hrtime.bigint();
-  require(path.join(ctx.root, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+  require(path.join(ctx.root, 'dist', 'db', 'migrate.js')).migrateDatabase(dbFile);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
@@ -358,7 +358,7 @@ function main() {
     console.log('usage: node scripts/bench.js [--sizes 1000,10000,100000] [--repeat N] [--seed S] [--timeout-s S] [--root DIR] [--keep]');
     return 0;
   }
-  for (const file of ['dist/cli.js', 'dist/common/migrate.js', 'bin/vaultgraph.js']) {
+  for (const file of ['dist/cli.js', 'dist/db/migrate.js', 'bin/vaultgraph.js']) {
     if (!fs.existsSync(path.join(opts.root, file))) {
       console.error(`bench: ${path.join(opts.root, file)} is missing; build first (npm run build, or npx tsc -p tsconfig.build.json).`);
       return 1;

@@ -86,7 +86,7 @@ for (let i = 0; i < repeat; i++) {
   const f = timed([path.join(HERE, '..', 'shared', 'bench', 'floor.mjs'), notesDir, floorDb]);
   floors.push({ wallMs: f.wallMs, cpuMs: f.cpuMs, rssMiB: f.rssMiB });
   removeDb(syncDb);
-  require(path.join(root, 'dist', 'common', 'migrate.js')).migrateDatabase(syncDb);
+  require(path.join(root, 'dist', 'db', 'migrate.js')).migrateDatabase(syncDb);
   colds.push(sync());
 }
 const best = (runs) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));

@@ -57,9 +57,8 @@ function main() {
     console.error('corpus-check: dist/ is missing; build first (npx tsc -p tsconfig.build.json).');
     return 1;
   }
-  const { openSqlite } = /** @type {{ openSqlite: (file: string) => Db }} */ (require(path.join(dist, 'sqlite.js')));
-  const { SyncRepository } = /** @type {{ SyncRepository: new (db: Db) => object }} */ (require(path.join(dist, 'sync.repository.js')));
-  const { VaultSync } = /** @type {{ VaultSync: new (repo: object, options: object) => { sync(dir: string): SyncReport } }} */ (
+  const { openSqlite } = /** @type {{ openSqlite: (file: string) => Db }} */ (require(path.join(ROOT, 'dist', 'db', 'sqlite.js')));
+  const { VaultSync } = /** @type {{ VaultSync: new (db: Db, options: object) => { sync(dir: string): SyncReport } }} */ (
     require(path.join(dist, 'vault-sync.js'))
   );
 
@@ -73,7 +72,7 @@ function main() {
     migrate(dbFile);
 
     db = openSqlite(dbFile);
-    const sync = new VaultSync(new SyncRepository(db), { maxFileBytes: 5 * 1024 * 1024, timeZone: 'UTC' });
+    const sync = new VaultSync(db, { maxFileBytes: 5 * 1024 * 1024, timeZone: 'UTC' });
     const first = sync.sync(workspace);
     const second = sync.sync(workspace); // nothing changed: must touch nothing
 
@@ -123,7 +122,7 @@ function copyWritable(from, to) {
 
 /** The project's own migration step (prisma migrate deploy, as `vaultgraph` runs it). @param {string} dbFile */
 function migrate(dbFile) {
-  require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+  require(path.join(ROOT, 'dist', 'db', 'migrate.js')).migrateDatabase(dbFile);
 }
 
 /**

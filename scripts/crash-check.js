@@ -88,7 +88,7 @@ async function main() {
 
     // An empty migrated database, so that the kills land in the sync, not in the first migration.
     const empty = path.join(tmp, 'empty.db');
-    require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(empty);
+    require(path.join(ROOT, 'dist', 'db', 'migrate.js')).migrateDatabase(empty);
 
     // Reference: a clean sync, and how long a cold sync takes (process start included).
     const clean = path.join(tmp, 'clean.db');

@@ -140,13 +140,12 @@ function indexOurs(workspace, tmp) {
     throw new Error('dist/ is missing; build first (npx tsc -p tsconfig.build.json)');
   }
   const dbFile = path.join(tmp, 'vaultgraph.db');
-  require(path.join(dist, 'common', 'migrate.js')).migrateDatabase(dbFile);
-  const db = require(path.join(dist, 'sync', 'sqlite.js')).openSqlite(dbFile);
+  require(path.join(dist, 'db', 'migrate.js')).migrateDatabase(dbFile);
+  const db = require(path.join(dist, 'db', 'sqlite.js')).openSqlite(dbFile);
   try {
-    const { SyncRepository } = require(path.join(dist, 'sync', 'sync.repository.js'));
     const { VaultSync } = require(path.join(dist, 'sync', 'vault-sync.js'));
     const started = Date.now();
-    new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024 * 1024, timeZone: 'UTC' }).sync(workspace);
+    new VaultSync(db, { maxFileBytes: 64 * 1024 * 1024, timeZone: 'UTC' }).sync(workspace);
     const ms = Date.now() - started;
     const notes = db
       .prepare(

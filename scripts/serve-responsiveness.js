@@ -44,7 +44,7 @@ async function status(url) {
 /** An idle server on a synced copy of seeds/, for --control. */
 async function controlServer(tmp) {
   const dbFile = path.join(tmp, 'control.db');
-  require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+  require(path.join(ROOT, 'dist', 'db', 'migrate.js')).migrateDatabase(dbFile);
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: path.join(ROOT, 'seeds') };
   const server = await startServer(env, ['--sync']);
   await status(server.url); // its first answer is warm-up, not load
@@ -79,7 +79,7 @@ async function main() {
   const control = values.control ? await controlServer(tmp) : null;
   const controlLatencies = [];
   const dbFile = path.join(tmp, 'r.db');
-  require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+  require(path.join(ROOT, 'dist', 'db', 'migrate.js')).migrateDatabase(dbFile);
 
   const port = 39000 + Math.floor(Math.random() * 1000);
   const url = `http://127.0.0.1:${port}/graphql`;

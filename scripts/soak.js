@@ -208,7 +208,7 @@ async function main() {
       generateVault({ out: vault, notes: noteCount, seed: 'soak', quiet: true });
     }
     const generatedMs = performance.now() - t0;
-    require(path.join(ROOT, 'dist', 'common', 'migrate.js')).migrateDatabase(dbFile);
+    require(path.join(ROOT, 'dist', 'db', 'migrate.js')).migrateDatabase(dbFile);
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, VAULT_PATH: vault, NODE_ENV: 'production' };
     const t1 = performance.now();
     const server = await startServer(env, ['--sync', '--watch'], (spawned) => {

@@ -12,7 +12,7 @@ import { complexityLimitPlugin, queryLimitRules } from './common/graphql/limits'
 import { MutationTokenGuard } from './common/graphql/mutation-token.guard';
 import { ideLandingPage, type IdeLandingPageOptions } from './common/ide/ide-landing-page.plugin';
 import { IdeModule } from './common/ide/ide.module';
-import { PROJECT_ROOT } from './common/migrate';
+import { PROJECT_ROOT } from './db/migrate';
 import { ConceptsModule } from './concepts/concepts.module';
 import { CoreModule } from './core.module';
 import { GraphModule } from './graph/graph.module';

@@ -2,7 +2,7 @@ import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import fs from 'node:fs';
 import { AppConfig } from '../common/app-config';
-import { ensureMigrated } from '../common/migrate';
+import { ensureMigrated } from '../db/migrate';
 
 /** Migrates the database if needed, then runs `fn` in a Nest context of `module` (errors only logged), closed after. */
 export async function withCliContext<T>(module: Type<unknown>, fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {

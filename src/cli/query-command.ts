@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode } from '../common/errors';
 import { GqlContextFactory } from '../common/graphql/gql-context';
-import { ensureMigrated } from '../common/migrate';
+import { ensureMigrated } from '../db/migrate';
 import { createServer } from '../main';
 import { fsErrorReason } from '../vault/fs-error';
 

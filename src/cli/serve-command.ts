@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig } from '../common/app-config';
 import { GqlContextFactory } from '../common/graphql/gql-context';
-import { ensureMigrated } from '../common/migrate';
+import { ensureMigrated } from '../db/migrate';
 import { createServer } from '../main';
 import { SyncService } from '../sync/sync.service';
 import { formatSyncReport } from './format-report';

@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_URL, databaseFile } from './database-url';
+import { DEFAULT_DATABASE_URL, databaseFile } from '../db/database-url';
 
 /** Everything configurable, read once from the environment (see README "Configuration"). */
 export class AppConfig {

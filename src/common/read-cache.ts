@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { AppConfig } from './app-config';
-import { SqliteReader } from './sqlite-reader';
+import { SqliteReader } from '../db/sqlite-reader';
 
 /** Past this many entries a cache starts over, so memory stays bounded on any vault. */
 const MAX_ENTRIES = 50_000;

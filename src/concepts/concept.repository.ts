@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
-import { PrismaService } from '../prisma/prisma.service';
+import { PrismaService } from '../db/prisma.service';
 import type { ConceptKindName } from '../vault/parse/concept-dictionary';
 import type { ConceptFilterInput, ConceptRecord, MentionRecord, RelatedRecord } from './concept.records';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Milestone } from '../generated/prisma/client';
-import { PrismaService } from '../prisma/prisma.service';
+import { PrismaService } from '../db/prisma.service';
 import type { MilestoneFile, MilestoneQuery, MilestoneRecord } from './milestone.records';
 
 function toRecord(m: Milestone): MilestoneRecord {

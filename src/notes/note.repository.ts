@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { SqliteReader } from '../common/sqlite-reader';
-import { PrismaService } from '../prisma/prisma.service';
+import { SqliteReader } from '../db/sqlite-reader';
+import { LINK } from '../db/tables';
+import { PrismaService } from '../db/prisma.service';
 import { fnameKey } from '../vault/fname-key';
 import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
 import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, SectionRecord, StatsRecord } from './note.records';
@@ -11,8 +12,22 @@ const ID_LIST = '(SELECT value FROM json_each(?))';
 /** Read as arrays (SqliteReader.arrayStatement): NoteRow and noteFrom follow this order. */
 const NOTE_COLUMNS = `n.id, v.name, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags, n.custom, n.path`;
 const NOTES = `SELECT ${NOTE_COLUMNS} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
-/** Read as arrays: LinkRow and linkFrom follow this order. */
-const LINKS = `SELECT id, sourceId, kind, targetFname, targetVault, targetId, anchor, alias, url, line, "column", sectionOrdinal FROM Link`;
+/** What the API reads of a link, declared with the table (src/db/tables.ts): read as arrays, mapped by name. */
+const LINK_RECORD = LINK.select([
+  'id',
+  'sourceId',
+  'kind',
+  'targetFname',
+  'targetVault',
+  'targetId',
+  'anchor',
+  'alias',
+  'url',
+  'line',
+  'column',
+  'sectionOrdinal',
+]);
+const LINKS = `SELECT ${LINK_RECORD.list()} FROM Link`;
 
 /**
  * The loaders' statements, built once: SqliteReader keys its prepared statements by SQL text, and hashing a freshly
@@ -50,38 +65,6 @@ function noteFrom(r: NoteRow): NoteRecord {
     tags: JSON.parse(r[9]) as string[],
     custom: r[10],
     path: r[11],
-  };
-}
-
-type LinkRow = [
-  number,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  number,
-  number,
-  number | null,
-];
-
-function linkFrom(r: LinkRow): LinkRecord {
-  return {
-    id: r[0],
-    sourceId: r[1],
-    kind: r[2],
-    targetFname: r[3],
-    targetVault: r[4],
-    targetId: r[5],
-    anchor: r[6],
-    alias: r[7],
-    url: r[8],
-    line: r[9],
-    column: r[10],
-    sectionOrdinal: r[11],
   };
 }
 
@@ -175,11 +158,15 @@ export class NoteRepository {
   }
 
   linksFrom(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve((this.reader.arrayStatement(SQL.linksFrom).all(JSON.stringify(noteIds)) as LinkRow[]).map(linkFrom));
+    return Promise.resolve(
+      (this.reader.arrayStatement(SQL.linksFrom).all(JSON.stringify(noteIds)) as unknown[][]).map(LINK_RECORD.fromArray),
+    );
   }
 
   linksTo(noteIds: readonly string[]): Promise<LinkRecord[]> {
-    return Promise.resolve((this.reader.arrayStatement(SQL.linksTo).all(JSON.stringify(noteIds)) as LinkRow[]).map(linkFrom));
+    return Promise.resolve(
+      (this.reader.arrayStatement(SQL.linksTo).all(JSON.stringify(noteIds)) as unknown[][]).map(LINK_RECORD.fromArray),
+    );
   }
 
   async stats(): Promise<StatsRecord> {

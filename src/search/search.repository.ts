@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../prisma/prisma.service';
+import { PrismaService } from '../db/prisma.service';
 import { MARK_CLOSE, MARK_OPEN } from './fts-query';
 import type { SearchRecord } from './search.records';
 

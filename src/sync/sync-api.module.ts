@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SyncRunRepository } from './sync-run.repository';
+import { SyncRunRepository } from '../diagnostics/sync-run.repository';
 import { SyncModule } from './sync.module';
 import { SyncResolver } from './sync.resolver';
 

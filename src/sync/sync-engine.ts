@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { DictionaryChange } from './concept-rebuild';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import { syncError } from './sync-error';
-import { openSqlite } from './sqlite';
-import { SyncRepository } from './sync.repository';
+import { openSqlite } from '../db/sqlite';
 import { VaultSync, type SyncOptions, type SyncProgress, type SyncReport } from './vault-sync';
 
 /** What the engine needs to open its own writer connection. */
@@ -15,7 +14,8 @@ export interface SyncEngineOptions extends SyncOptions {
  * own connection (the server, SyncThread in sync-thread.ts). Failures come back mapped by syncError.
  */
 export interface SyncEngine {
-  sync(dir: string, onProgress: SyncProgress): Promise<SyncReport>;
+  /** `paths`: only these files changed (absolute; see VaultSync.sync). */
+  sync(dir: string, onProgress: SyncProgress, paths?: string[]): Promise<SyncReport>;
   updateConcepts(change: DictionaryChange): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -27,8 +27,8 @@ export class SyncInProcess implements SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {}
 
-  sync(dir: string, onProgress: SyncProgress): Promise<SyncReport> {
-    return this.run((engine) => engine.sync(dir, onProgress));
+  sync(dir: string, onProgress: SyncProgress, paths?: string[]): Promise<SyncReport> {
+    return this.run((engine) => engine.sync(dir, onProgress, paths));
   }
 
   updateConcepts(change: DictionaryChange): Promise<boolean> {
@@ -46,7 +46,7 @@ export class SyncInProcess implements SyncEngine {
   private getEngine(): VaultSync {
     if (!this.engine) {
       this.db = openSqlite(this.options.databaseFile);
-      this.engine = new VaultSync(new SyncRepository(this.db), this.options);
+      this.engine = new VaultSync(this.db, this.options);
     }
     return this.engine;
   }

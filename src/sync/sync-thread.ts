@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../common/migrate';
-import type { DictionaryChange } from './concept-rebuild';
+import { PROJECT_ROOT } from '../db/migrate';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import { fromWire, type WireError } from './sync-error';
 import type { SyncProgress, SyncReport } from './vault-sync';
 
 /** What the server asks of its sync worker (sync-worker.ts); `id` pairs a request with its replies. */
 export type ThreadRequest =
-  | { kind: 'sync'; id: number; dir: string }
+  | { kind: 'sync'; id: number; dir: string; paths?: string[] }
   | { kind: 'updateConcepts'; id: number; change: DictionaryChange }
   | { kind: 'close' };
 
@@ -40,8 +40,8 @@ export class SyncThread implements SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {}
 
-  sync(dir: string, onProgress: SyncProgress): Promise<SyncReport> {
-    return this.call({ kind: 'sync', id: this.nextId++, dir }, onProgress) as Promise<SyncReport>;
+  sync(dir: string, onProgress: SyncProgress, paths?: string[]): Promise<SyncReport> {
+    return this.call({ kind: 'sync', id: this.nextId++, dir, paths }, onProgress) as Promise<SyncReport>;
   }
 
   updateConcepts(change: DictionaryChange): Promise<boolean> {

@@ -3,8 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncEngineOptions } from './sync-engine';
 import { toWire } from './sync-error';
 import type { ThreadReply, ThreadRequest } from './sync-thread';
-import { openSqlite } from './sqlite';
-import { SyncRepository } from './sync.repository';
+import { openSqlite } from '../db/sqlite';
 import { VaultSync, type SyncProgress } from './vault-sync';
 
 /**
@@ -22,7 +21,7 @@ let engine: VaultSync | null = null;
 function getEngine(): VaultSync {
   if (!engine) {
     db = openSqlite(options.databaseFile);
-    engine = new VaultSync(new SyncRepository(db), options);
+    engine = new VaultSync(db, options);
   }
   return engine;
 }
@@ -53,7 +52,7 @@ function throttledProgress(id: number): SyncProgress {
 parentPort?.on('message', (request: ThreadRequest) => {
   switch (request.kind) {
     case 'sync':
-      answer(request.id, () => getEngine().sync(request.dir, throttledProgress(request.id)));
+      answer(request.id, () => getEngine().sync(request.dir, throttledProgress(request.id), request.paths));
       return;
     case 'updateConcepts':
       answer(request.id, () => getEngine().updateConcepts(request.change));

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { weighted } from '../common/graphql/cost';
 import { SyncReportModel, SyncStateEnum, SyncStatusModel } from './models/sync-report.model';
-import { SyncRunRepository } from './sync-run.repository';
+import { SyncRunRepository } from '../diagnostics/sync-run.repository';
 import { SyncService } from './sync.service';
 
 @Resolver()

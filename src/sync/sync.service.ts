@@ -3,7 +3,7 @@ import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
 import { readWorkspace, type VaultSpec } from '../vault/read-vault';
-import type { DictionaryChange } from './concept-rebuild';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
 import { SyncInProcess, type SyncEngine } from './sync-engine';
 import { SyncThread } from './sync-thread';
 import { VaultWatcher } from './vault-watcher';
@@ -52,14 +52,21 @@ export class SyncService implements OnModuleDestroy {
     return this.current ? this.latest : null;
   }
 
-  /** Sync a workspace folder (default: VAULT_PATH). Rejects with DomainError VAULT_NOT_FOUND / SYNC_RUNNING. */
-  sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress): Promise<SyncReport> {
+  /**
+   * Sync a workspace folder (default: VAULT_PATH). Rejects with DomainError VAULT_NOT_FOUND / SYNC_RUNNING. `paths`:
+   * the only files that changed, when the caller knows (the watcher); see VaultSync.sync.
+   */
+  sync(dir: string = this.config.vaultPath, onProgress?: SyncProgress, paths?: string[]): Promise<SyncReport> {
     return this.exclusive((engine) => {
       this.latest = { done: 0, total: 0, parsed: 0 };
-      return engine.sync(dir, (p) => {
-        this.latest = { done: p.done, total: p.total, parsed: p.parsed };
-        onProgress?.(p);
-      });
+      return engine.sync(
+        dir,
+        (p) => {
+          this.latest = { done: p.done, total: p.total, parsed: p.parsed };
+          onProgress?.(p);
+        },
+        paths,
+      );
     });
   }
 
@@ -129,6 +136,8 @@ export class SyncService implements OnModuleDestroy {
    */
   async watch(dir: string, onSync: (outcome: SyncReport | Error) => void): Promise<VaultWatcher> {
     let queued = false;
+    // The files the bursts so far named, or null when one of them asked for a whole sync.
+    let pending: Set<string> | null = new Set();
     const followUp = async () => {
       if (queued) {
         return;
@@ -138,13 +147,22 @@ export class SyncService implements OnModuleDestroy {
         await this.current.catch(() => undefined);
       }
       queued = false;
+      const paths = pending === null ? undefined : [...pending];
+      pending = new Set();
       try {
-        onSync(await this.sync(dir));
+        onSync(await this.sync(dir, undefined, paths));
       } catch (err) {
         onSync(err as Error);
       }
     };
-    const watcher = new VaultWatcher(dir, () => void followUp());
+    const watcher = new VaultWatcher(dir, (paths) => {
+      if (paths === null || pending === null) {
+        pending = null;
+      } else {
+        paths.forEach((p) => pending?.add(p));
+      }
+      void followUp();
+    });
     await watcher.start();
     this.watchers.push(watcher);
     return watcher;

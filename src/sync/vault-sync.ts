@@ -1,19 +1,24 @@
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConceptIndexer } from '../concepts/concept.indexer';
+import type { DictionaryChange } from '../concepts/concept-rebuild';
+import { deferIndexes, writeTransaction } from '../db/sqlite';
+import { DiagnosticIndexer, type SyncCounts } from '../diagnostics/diagnostic.indexer';
+import { MilestoneIndexer } from '../milestones/milestone.indexer';
+import type { LinkTargets } from '../notes/link-targets';
+import { NoteIndexer, type StoredNote } from '../notes/note.indexer';
+import { SearchIndexer } from '../search/search.indexer';
 import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
 import { fsErrorReason } from '../vault/fs-error';
-import type { Diagnostic, ParsedSection } from '../vault/note-doc';
-import type { MentionText } from '../vault/parse/concepts';
+import type { Diagnostic } from '../vault/note-doc';
 import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
 import { decodeNoteBytes } from '../vault/parse/decode';
 import { DICTIONARY_FILE } from '../vault/parse/concept-dictionary';
-import { titleFromFname } from '../vault/parse/title';
-import { listVaultFiles, readWorkspace, type VaultFile, type VaultSpec } from '../vault/read-vault';
-import { ConceptRebuild, type DictionaryChange } from './concept-rebuild';
-import { buildHierarchy } from '../vault/hierarchy';
-import { SyncRepository, type LinkTargets, type StoredNote, type SyncCounts } from './sync.repository';
+import { listVaultFiles, readWorkspace, statVaultFiles, type VaultFile, type VaultSpec } from '../vault/read-vault';
+import { ChangeSet } from './change-set';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
@@ -39,56 +44,79 @@ export interface SyncReport extends SyncCounts {
 }
 
 /**
- * Vault -> database, incrementally, in one transaction. A file whose size and mtime match what the database
- * holds is not read; one whose bytes hash the same is not parsed. Renames keep the note's id (and so its
- * backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
+ * Vault -> database, incrementally, in one transaction: the orchestration. A file whose size and mtime match what
+ * the database holds is not read; one whose bytes hash the same is not parsed; a changed file is parsed once
+ * (parseNote gives every feature what it needs) and each feature's indexer writes its own rows (notes and links,
+ * milestones, search, concepts, diagnostics), told what changed through one ChangeSet. Renames keep the note's id
+ * (and so its backlinks and history). Links are resolved by fname, so they follow notes as they appear and disappear.
  */
 export class VaultSync {
-  private readonly concepts: ConceptRebuild;
+  private readonly notes: NoteIndexer;
+  private readonly milestones: MilestoneIndexer;
+  private readonly search: SearchIndexer;
+  private readonly concepts: ConceptIndexer;
+  private readonly diagnostics: DiagnosticIndexer;
 
   constructor(
-    private readonly repo: SyncRepository,
+    private readonly db: Database.Database,
     private readonly options: SyncOptions,
   ) {
-    this.concepts = new ConceptRebuild(repo.concepts);
+    this.notes = new NoteIndexer(db);
+    this.milestones = new MilestoneIndexer(db);
+    this.search = new SearchIndexer(db);
+    this.concepts = new ConceptIndexer(db, this.search);
+    this.diagnostics = new DiagnosticIndexer(db);
   }
 
-  /** Throws VaultNotFoundError (nothing written) when the folder is missing. */
-  sync(workspaceDir: string, onProgress?: SyncProgress): SyncReport {
+  /**
+   * Throws VaultNotFoundError (nothing written) when the folder is missing. `paths`: when the caller knows the only
+   * files that changed (the watcher), their absolute paths: only those are examined (a note's file that is gone is
+   * deleted), and the report counts only them as unchanged. Without it every file of every vault is listed.
+   */
+  sync(workspaceDir: string, onProgress?: SyncProgress, paths?: string[]): SyncReport {
     const started = Date.now();
     const t0 = performance.now();
     const workspace = readWorkspace(workspaceDir);
     let vaults = workspace.vaults;
     if (!workspace.configOk) {
-      const known = this.repo.knownVaults(workspace.dir);
+      const known = this.notes.knownVaults(workspace.dir);
       if (known.length > 0) {
         vaults = known;
       }
     }
-    const run: Run = {
-      startedMs: started,
-      taskConfig: workspace.taskConfig,
-      counts: { added: 0, updated: 0, renamed: 0, deleted: 0, unchanged: 0 },
-      diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
-      changedKeys: new Set(),
-      targets: this.repo.linkTargets(),
-      parsed: new Map(),
-      claimed: new Map(),
-      present: new Set(),
-      progress: { done: 0, total: 0, parsed: 0 },
-      onProgress: onProgress ?? (() => undefined),
-    };
-    const { runId, notes } = this.repo.transaction(() => {
-      this.repo.concepts.beginRun();
-      const firstNewLink = this.repo.maxLinkId() + 1;
+    const scopes = paths ? scopesOf(paths, vaults) : null;
+    const changes = new ChangeSet();
+    const { runId, notes, run } = writeTransaction(this.db, () => {
+      const run: Run = {
+        startedMs: started,
+        taskConfig: workspace.taskConfig,
+        unchanged: 0,
+        diagnostics: workspace.diagnostics.map((d) => ({ ...d, vault: path.basename(workspace.dir) })),
+        changes,
+        targets: this.notes.linkTargets(),
+        claimed: new Map(),
+        present: new Set(),
+        scopes: new Map(),
+        progress: { done: 0, total: 0, parsed: 0 },
+        onProgress: onProgress ?? (() => undefined),
+      };
+      const firstNewLink = this.notes.maxLinkId() + 1;
       // A cold import loads these tables with their secondary indexes dropped, and builds each index once loaded
       // (before the statements that read through it: link resolution, the concept grouping, mentions).
-      const cold = this.repo.isEmpty();
-      const restoreIndexes = cold ? this.repo.deferIndexes(['Section', 'ConceptSource', 'Milestone']) : () => undefined;
-      const restoreLinkIndexes = cold ? this.repo.deferIndexes(['Link']) : () => undefined;
-      const restoreMentionIndexes = cold ? this.repo.deferIndexes(['ConceptMention']) : () => undefined;
-      const plans = vaults.map((vault) => ({ vault, ...this.repo.ensureVault(vault.name, vault.root), listing: listVaultFiles(vault) }));
+      const cold = this.notes.isEmpty();
+      const later = (tables: string[]) => (cold ? deferIndexes(this.db, tables) : () => undefined);
+      const restoreIndexes = later(['Section', 'ConceptSource', 'Milestone']);
+      const restoreLinkIndexes = later(['Link']);
+      const restoreMentionIndexes = later(['ConceptMention']);
+      const plans = vaults.map((vault) => {
+        const scope = scopes ? (scopes.get(vault.root) ?? new Set<string>()) : undefined;
+        const listing = scope ? statVaultFiles(vault, scope) : listVaultFiles(vault);
+        return { vault, ...this.notes.ensureVault(vault.name, vault.root), listing, scope };
+      });
       for (const plan of plans) {
+        if (scopes) {
+          run.scopes.set(plan.id, { root: plan.vault.root, names: plan.scope ?? new Set<string>() });
+        }
         for (const f of plan.listing.files) {
           run.present.add(fileKey(plan.id, f.path));
         }
@@ -102,8 +130,8 @@ export class VaultSync {
       // The set of fnames, and with it stubs and parents, only moves when something was added, deleted or renamed
       // (or the vault is new): an edited note keeps its id and fname.
       for (const plan of plans) {
-        if (plan.created || run.changedKeys.size > 0) {
-          this.syncHierarchy(plan.vault, plan.id, run);
+        if (plan.created || changes.fnameKeys.size > 0) {
+          this.notes.syncHierarchy(plan.id, plan.vault.name, changes, run.targets);
         }
       }
       // Links resolve again when the set of fnames moved or there are new links. In a cold import, before the Link
@@ -112,28 +140,28 @@ export class VaultSync {
       if (run.targets.dirty.size > MAX_UNINDEXED_DIRTY_KEYS) {
         restoreLinkIndexes();
       }
-      if (run.changedKeys.size > 0 || this.repo.maxLinkId() >= firstNewLink) {
-        this.repo.resolveLinks(firstNewLink - 1, run.changedKeys, run.targets);
+      if (changes.fnameKeys.size > 0 || this.notes.maxLinkId() >= firstNewLink) {
+        this.notes.resolveLinks(firstNewLink - 1, changes, run.targets);
       }
       restoreLinkIndexes();
-      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, run.parsed);
+      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, changes);
       restoreMentionIndexes();
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
-      const notes = this.repo.countNotes();
-      const runId = this.repo.recordRun({
+      const notes = this.notes.countNotes();
+      const runId = this.diagnostics.recordRun({
         startedMs: started,
         durationMs: performance.now() - t0,
         status: 'ok',
         workspace: workspace.dir,
-        ...run.counts,
+        ...countsOf(run),
         notes,
         diagnostics: run.diagnostics,
         error: null,
       });
-      return { runId, notes };
+      return { runId, notes, run };
     });
-    return { runId, workspace: workspace.dir, ...run.counts, notes, diagnostics: run.diagnostics, durationMs: performance.now() - t0 };
+    return { runId, workspace: workspace.dir, ...countsOf(run), notes, diagnostics: run.diagnostics, durationMs: performance.now() - t0 };
   }
 
   /**
@@ -143,19 +171,25 @@ export class VaultSync {
   private storeLooseDiagnostics(
     workspaceDir: string,
     config: Diagnostic[],
-    plans: { id: number; listing: { diagnostics: Diagnostic[] } }[],
+    plans: { id: number; listing: { diagnostics: Diagnostic[] }; scope?: Set<string> }[],
     concepts: VaultDiagnostic[],
   ): void {
     for (const plan of plans) {
-      // A vault's loose rows are its skipped files' (kept by syncVault), its concepts.yml's and its listing's.
-      const skipped = this.repo.skippedOfVault(plan.id);
-      this.repo.replaceLooseDiagnostics({ vaultId: plan.id }, (p) => !skipped.has(p) && p !== DICTIONARY_FILE, plan.listing.diagnostics);
+      // A vault's loose rows are its skipped files' (kept by syncVault), its concepts.yml's and its listing's (of
+      // the files examined, when the run was given them).
+      const skipped = this.notes.skippedOfVault(plan.id);
+      const examined = (p: string) => plan.scope === undefined || plan.scope.has(p);
+      this.diagnostics.replaceLoose(
+        { vaultId: plan.id },
+        (p) => examined(p) && !skipped.has(p) && p !== DICTIONARY_FILE,
+        plan.listing.diagnostics,
+      );
     }
-    this.repo.replaceLooseDiagnostics({ workspace: workspaceDir }, (p) => p === 'dendron.yml', config);
-    for (const folder of this.repo.concepts.dictionaryFolders(workspaceDir)) {
-      const vaultId = this.repo.vaultIdByRoot(folder);
+    this.diagnostics.replaceLoose({ workspace: workspaceDir }, (p) => p === 'dendron.yml', config);
+    for (const folder of this.concepts.dictionaryFolders(workspaceDir)) {
+      const vaultId = this.notes.vaultIdByRoot(folder);
       const found = concepts.filter((d) => d.vault === path.basename(folder));
-      this.repo.replaceLooseDiagnostics(vaultId === undefined ? { workspace: folder } : { vaultId }, (p) => p === DICTIONARY_FILE, found);
+      this.diagnostics.replaceLoose(vaultId === undefined ? { workspace: folder } : { vaultId }, (p) => p === DICTIONARY_FILE, found);
     }
   }
 
@@ -164,30 +198,41 @@ export class VaultSync {
    * file is read), in one transaction. False when a removal found no definition.
    */
   updateConcepts(change: DictionaryChange): boolean {
-    return this.repo.transaction(() => this.concepts.change(change, Date.now()));
+    return writeTransaction(this.db, () => this.concepts.changeDictionary(change));
+  }
+
+  /** Delete a note and every feature's rows of it (those without a foreign key first). */
+  private removeNote(note: StoredNote, run: Run): void {
+    this.search.removeNote(note.id);
+    this.concepts.removeNote(note.id, run.changes);
+    this.notes.deleteNote(note, run.targets);
   }
 
   private syncVault(vault: VaultSpec, vaultId: number, files: VaultFile[], run: Run): void {
+    const { changes } = run;
+    const scope = run.scopes.get(vaultId);
     const stored = new Map<string, StoredNote>();
-    for (const note of this.repo.notesOfVault(vaultId)) {
+    for (const note of scope ? this.notes.notesAtPaths(vaultId, scope.names) : this.notes.notesOfVault(vaultId)) {
       if (note.path !== null) {
         stored.set(note.path, note);
       }
     }
-    const skipped = this.repo.skippedOfVault(vaultId);
+    const skipped = this.notes.skippedOfVault(vaultId);
     const seen = new Set<string>();
     const report = (path: string, noteId: string | null, found: Diagnostic[]) => {
-      this.repo.replaceDiagnostics(vaultId, path, noteId, found);
+      this.diagnostics.replace(vaultId, path, noteId, found);
       run.diagnostics.push(...found.map((d) => ({ ...d, vault: vault.name })));
     };
+    const skippedNow = new Set<string>();
     const skip = (file: VaultFile, d: Diagnostic) => {
-      this.repo.markSkipped(vaultId, file.path, file.size, file.mtimeMs);
+      skippedNow.add(file.path);
+      this.notes.markSkipped(vaultId, file.path, file.size, file.mtimeMs);
       report(file.path, null, [d]);
     };
     const keep = (old: StoredNote, file: VaultFile) => {
       seen.add(old.id);
       run.claimed.set(old.id, `${vault.name}/${file.path}`);
-      run.counts.unchanged++;
+      run.unchanged++;
     };
 
     for (const file of files) {
@@ -229,7 +274,7 @@ export class VaultSync {
       }
       const hash = fileHash(bytes);
       if (old && old.hash === hash) {
-        this.repo.touchNote(old.id, file.mtimeMs);
+        this.notes.touchNote(old.id, file.mtimeMs);
         keep(old, file);
         continue;
       }
@@ -239,7 +284,7 @@ export class VaultSync {
         continue;
       }
       if (wasSkipped) {
-        this.repo.unmarkSkipped(vaultId, file.path);
+        this.notes.unmarkSkipped(vaultId, file.path);
       }
       run.progress.parsed++;
       const doc = parseNote(
@@ -251,36 +296,41 @@ export class VaultSync {
       run.claimed.set(id, `${vault.name}/${file.path}`);
 
       // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
-      const occupant = this.repo.noteByFname(vaultId, file.fname);
+      const occupant = this.notes.noteByFname(vaultId, file.fname);
       if (occupant && occupant.id !== id) {
-        this.repo.deleteNote(occupant, run.targets);
+        this.removeNote(occupant, run);
         if (occupant.stub === 0) {
-          run.counts.deleted++;
+          changes.deleted.add(occupant.id);
           seen.add(occupant.id);
         }
       }
       // The occupant just deleted never has this id, so the row chooseId read, if it did, still stands.
-      const existing = read ? read.row : this.repo.noteById(id);
+      const existing = read ? read.row : this.notes.noteById(id);
       const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
-      this.repo.writeNote(
+      const hadFile = existing !== undefined && existing.stub === 0;
+      this.notes.writeNote(
         { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
         existing,
-        run.startedMs,
         run.targets,
       );
+      // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
+      const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
+      this.milestones.writeNote(id, doc.milestones, updatedChanged ? (doc.updated as number) : run.startedMs, existing !== undefined);
+      this.search.writeNote(id, doc, hadFile);
+      this.concepts.writeNote(id, doc, hadFile, changes);
       seen.add(id);
-      run.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
+      changes.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
       if (!existing || existing.stub === 1) {
-        run.counts.added++;
-        run.changedKeys.add(fnameKey(file.fname));
+        changes.added.add(id);
+        changes.fnameKeys.add(fnameKey(file.fname));
       } else if (movedFrom) {
-        run.counts.renamed++;
-        run.changedKeys.add(fnameKey(file.fname)).add(fnameKey(movedFrom.fname));
+        changes.renamed.add(id);
+        changes.fnameKeys.add(fnameKey(file.fname)).add(fnameKey(movedFrom.fname));
         if (movedFrom.path !== null) {
-          this.repo.replaceDiagnostics(movedFrom.vaultId, movedFrom.path, null, []);
+          this.diagnostics.replace(movedFrom.vaultId, movedFrom.path, null, []);
         }
       } else {
-        run.counts.updated++;
+        changes.updated.add(id);
       }
       report(file.path, id, found);
     }
@@ -291,15 +341,17 @@ export class VaultSync {
       if (seen.has(note.id) || run.claimed.has(note.id)) {
         continue;
       }
-      this.repo.deleteNote(note, run.targets);
-      this.repo.replaceDiagnostics(vaultId, filePath, null, []);
-      run.changedKeys.add(fnameKey(note.fname));
-      run.counts.deleted++;
+      this.removeNote(note, run);
+      if (!skippedNow.has(filePath)) {
+        this.diagnostics.replace(vaultId, filePath, null, []); // a note that became a skipped file keeps why
+      }
+      changes.fnameKeys.add(fnameKey(note.fname));
+      changes.deleted.add(note.id);
     }
     for (const filePath of skipped.keys()) {
-      if (!run.present.has(fileKey(vaultId, filePath))) {
-        this.repo.unmarkSkipped(vaultId, filePath);
-        this.repo.replaceDiagnostics(vaultId, filePath, null, []);
+      if ((!scope || scope.names.has(filePath)) && !run.present.has(fileKey(vaultId, filePath))) {
+        this.notes.unmarkSkipped(vaultId, filePath);
+        this.diagnostics.replace(vaultId, filePath, null, []);
       }
     }
   }
@@ -321,10 +373,10 @@ export class VaultSync {
     let holder = run.claimed.get(wanted);
     let read: { row: StoredNote | undefined } | undefined;
     if (!holder) {
-      const existing = this.repo.noteById(wanted);
+      const existing = this.notes.noteById(wanted);
       read = { row: existing };
       const sameFile = existing && existing.vaultId === vaultId && existing.path === file.path;
-      if (existing && existing.path !== null && !sameFile && run.present.has(fileKey(existing.vaultId, existing.path))) {
+      if (existing && existing.path !== null && !sameFile && isPresent(run, existing.vaultId, existing.path)) {
         holder = existing.path;
       }
     }
@@ -340,51 +392,57 @@ export class VaultSync {
     });
     return { id: `${wanted}~${vault.name}:${file.fname}` };
   }
-
-  /** Stubs and parents as Dendron builds them (src/vault/hierarchy.ts): stubs nobody needs any more go. */
-  private syncHierarchy(vault: VaultSpec, vaultId: number, run: Run): void {
-    const { changedKeys, targets } = run;
-    const notes = this.repo.notesOfVault(vaultId);
-    const hierarchy = buildHierarchy(notes.filter((n) => n.stub === 0).map((n) => n.fname));
-    const needed = new Map(hierarchy.stubs.map((fname) => [fnameKey(fname), fname]));
-    for (const note of notes) {
-      // A stub stays while it is needed with the same spelling.
-      if (note.stub === 1 && needed.get(fnameKey(note.fname)) === note.fname) {
-        needed.delete(fnameKey(note.fname));
-      } else if (note.stub === 1) {
-        this.repo.deleteNote(note, targets);
-        changedKeys.add(fnameKey(note.fname));
-      }
-    }
-    for (const fname of needed.values()) {
-      this.repo.insertStub(vaultId, vault.name, fname, fname === 'root' ? 'Root' : titleFromFname(fname), targets);
-      changedKeys.add(fnameKey(fname));
-    }
-    this.repo.reparent(vaultId, hierarchy);
-  }
 }
 
 /** A dirty key's links are read by key: without the index, a scan of the Link table each. */
 const MAX_UNINDEXED_DIRTY_KEYS = 20;
 
-/** State of one sync run, shared by the passes over its vaults. */
+/** State of one sync run, shared by the passes over its vaults; what it changed is `changes`, given to every indexer. */
 interface Run {
   startedMs: number;
   taskConfig: TaskConfig;
-  counts: SyncCounts;
+  unchanged: number;
   diagnostics: VaultDiagnostic[];
-  /** Lower-cased fnames that appeared or disappeared: links to them must be resolved again. */
-  changedKeys: Set<string>;
+  changes: ChangeSet;
   /** Targets of the links this run inserts. */
   targets: LinkTargets;
-  /** What the concept post-pass needs of each note parsed in this run. */
-  parsed: Map<string, { text: MentionText; sections: ParsedSection[] }>;
   /** Note id -> the file (`vault/path`) that holds it in this run. */
   claimed: Map<string, string>;
   /** fileKey of every file listed in this run. */
   present: Set<string>;
+  /** When the run was given its files: each vault's folder and the names examined there. */
+  scopes: Map<number, { root: string; names: Set<string> }>;
   progress: { done: number; total: number; parsed: number };
   onProgress: SyncProgress;
 }
 
+function countsOf(run: Run): SyncCounts {
+  const { added, updated, renamed, deleted } = run.changes;
+  return { added: added.size, updated: updated.size, renamed: renamed.size, deleted: deleted.size, unchanged: run.unchanged };
+}
+
 const fileKey = (vaultId: number, filePath: string) => `${vaultId}\u0000${filePath}`;
+
+/** Whether a vault's file is there in this run: listed, or (when the run examines only some files) left alone on disk. */
+function isPresent(run: Run, vaultId: number, filePath: string): boolean {
+  if (run.present.has(fileKey(vaultId, filePath))) {
+    return true;
+  }
+  const scope = run.scopes.get(vaultId);
+  return scope !== undefined && !scope.names.has(filePath) && fs.existsSync(path.join(scope.root, filePath));
+}
+
+/** Absolute paths -> each vault folder's note file names among them. */
+function scopesOf(paths: string[], vaults: VaultSpec[]): Map<string, Set<string>> {
+  const roots = new Set(vaults.map((v) => v.root));
+  const out = new Map<string, Set<string>>();
+  for (const p of paths) {
+    const dir = path.dirname(p);
+    if (roots.has(dir)) {
+      const names = out.get(dir) ?? new Set<string>();
+      names.add(path.basename(p));
+      out.set(dir, names);
+    }
+  }
+  return out;
+}

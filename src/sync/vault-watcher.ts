@@ -12,7 +12,8 @@ const RELEVANT = /\.md$|(^|[/\\])(dendron\.yml|concepts\.yml)$/i;
 
 /**
  * Follows a workspace (its folder and each vault folder, one level deep, like the sync reads them) and calls
- * `onBurst` once per burst of changes. The caller syncs; this class only decides when.
+ * `onBurst` once per burst of changes, with the notes that changed (absolute paths), or null when a whole sync is
+ * needed (dendron.yml or a concepts.yml changed, or a watch error). The caller syncs; this class decides when and what.
  *
  * Nothing in the vault stops it: a watch error on a note or config file (a symlink loop, a dangling link) starts a
  * sync, which reports that file as a diagnostic; any other watch error is one warning in the log.
@@ -24,10 +25,12 @@ export class VaultWatcher {
   private watcher: FSWatcher | null = null;
   private quiet: NodeJS.Timeout | null = null;
   private firstChangeAt = 0;
+  /** The notes changed in this burst, or null once a whole sync is needed. */
+  private burst: Set<string> | null = new Set();
 
   constructor(
     private readonly dir: string,
-    private readonly onBurst: () => void,
+    private readonly onBurst: (paths: string[] | null) => void,
   ) {}
 
   async start(): Promise<void> {
@@ -42,7 +45,7 @@ export class VaultWatcher {
     });
     this.watcher.on('all', (_event, file) => {
       if (RELEVANT.test(path.basename(file))) {
-        this.changed();
+        this.changed(file);
       }
     });
     this.watcher.on('error', (err) => this.failed(err as NodeJS.ErrnoException));
@@ -51,7 +54,7 @@ export class VaultWatcher {
 
   private failed(err: NodeJS.ErrnoException): void {
     if (err.path !== undefined && RELEVANT.test(path.basename(err.path))) {
-      this.changed();
+      this.changed(null);
       return;
     }
     const where = err.path === undefined ? this.dir : path.relative(this.dir, err.path) || '.';
@@ -62,7 +65,13 @@ export class VaultWatcher {
     }
   }
 
-  private changed(): void {
+  /** `file`: a note that changed; null: anything else (a whole sync). */
+  private changed(file: string | null): void {
+    if (file === null || !file.toLowerCase().endsWith('.md')) {
+      this.burst = null;
+    } else {
+      this.burst?.add(path.resolve(file));
+    }
     const now = Date.now();
     if (this.quiet === null) {
       this.firstChangeAt = now;
@@ -72,7 +81,9 @@ export class VaultWatcher {
     const wait = Math.max(0, Math.min(WATCH_DEBOUNCE_MS, this.firstChangeAt + WATCH_MAX_WAIT_MS - now));
     this.quiet = setTimeout(() => {
       this.quiet = null;
-      this.onBurst();
+      const paths = this.burst === null ? null : [...this.burst];
+      this.burst = new Set();
+      this.onBurst(paths);
     }, wait);
   }
 

@@ -100,6 +100,44 @@ export interface VaultListing {
   diagnostics: Diagnostic[];
 }
 
+/** Whether a file name directly in a vault folder is a note's (`*.md`, not hidden). */
+export function isNoteFileName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md') && !name.startsWith('.');
+}
+
+/**
+ * Some of the vault's notes, by file name (as listVaultFiles would list them): those that exist as files are
+ * returned, the others are left out (gone), and a file that cannot be examined is a diagnostic.
+ */
+export function statVaultFiles(vault: VaultSpec, names: Iterable<string>): VaultListing {
+  const files: VaultFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    if (!isNoteFileName(name)) {
+      continue;
+    }
+    try {
+      const st = fs.statSync(path.join(vault.root, name));
+      if (st.isFile()) {
+        files.push({ path: name, fname: name.slice(0, -3), size: st.size, mtimeMs: st.mtimeMs });
+      }
+    } catch (err) {
+      // Gone, unless the name is still there as a link to nothing (listVaultFiles reports that one).
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || isThere(path.join(vault.root, name))) {
+        diagnostics.push({
+          file: name,
+          line: null,
+          code: 'UNREADABLE',
+          severity: 'error',
+          message: `cannot read file: ${fsErrorReason(err)}`,
+        });
+      }
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
+}
+
 /** The vault's notes: `*.md` directly in its folder (Dendron keeps the hierarchy in file names, not folders). */
 export function listVaultFiles(vault: VaultSpec): VaultListing {
   const files: VaultFile[] = [];
@@ -118,7 +156,7 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
     return { files, diagnostics };
   }
   for (const entry of entries) {
-    if (!entry.name.toLowerCase().endsWith('.md') || entry.name.startsWith('.')) {
+    if (!isNoteFileName(entry.name)) {
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) {
@@ -142,4 +180,13 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics };
+}
+
+function isThere(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runExportGraph } from '../../src/cli/export-graph';
 import { GraphService, RELATED_MENTION_LIMIT } from '../../src/graph/graph.service';
-import { openSqlite } from '../../src/sync/sqlite';
+import { openSqlite } from '../../src/db/sqlite';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { SyncRepository } from '../../src/sync/sync.repository';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
@@ -195,7 +194,7 @@ describe.each([
       const db = new Database(ws.dbFile);
       let row: { id: string } | undefined;
       try {
-        new VaultSync(new SyncRepository(db), { maxFileBytes: 1 << 20, timeZone: 'UTC' }).sync(other.vault);
+        new VaultSync(db, { maxFileBytes: 1 << 20, timeZone: 'UTC' }).sync(other.vault);
         row = db
           .prepare(
             `SELECT m.id FROM Milestone m JOIN Note n ON n.id = m.noteId JOIN Vault v ON v.id = n.vaultId WHERE v.root = ? AND m.done = 0`,

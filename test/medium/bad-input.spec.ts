@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -22,7 +21,7 @@ describe('bad input corpus', () => {
     ws = tempWorkspace();
     fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'bad-vault'), ws.vault, { recursive: true, verbatimSymlinks: true });
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 2048, timeZone: 'UTC' });
+    sut = new VaultSync(db, { maxFileBytes: 2048, timeZone: 'UTC' });
   });
 
   afterEach(() => {

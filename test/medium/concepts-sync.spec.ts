@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,7 +65,7 @@ describe('VaultSync concepts and search index', () => {
   beforeEach(() => {
     ws = tempWorkspace();
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
+    sut = new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
     ws.write('concepts.yml', 'sidecar: [sidecars, side car]\n');
     ws.write('mesh.md', note('mesh', 'Service Mesh', MESH, 'tags: [istio]\n'));
     ws.write('other.md', note('other', 'Other', 'A side car and xDS, nothing else.'));
@@ -229,7 +228,7 @@ describe('VaultSync concepts and search index', () => {
       const fresh = tempWorkspace();
       const freshDb = openSqlite(fresh.dbFile);
       try {
-        new VaultSync(new SyncRepository(freshDb), { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
+        new VaultSync(freshDb, { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
         return mentionSet(freshDb);
       } finally {
         freshDb.close();

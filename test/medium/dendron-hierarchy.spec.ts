@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -31,7 +30,7 @@ describe('hierarchy as Dendron builds it', () => {
   beforeEach(() => {
     ws = tempWorkspace(path.join(REPO_ROOT, 'test/fixtures/dendron-cases/hierarchy'));
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
+    sut = new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
   });
 
   afterEach(() => {

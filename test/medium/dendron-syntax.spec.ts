@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -16,7 +15,7 @@ describe('tags and code as Dendron reads them', () => {
   beforeEach(() => {
     ws = tempWorkspace(path.join(REPO_ROOT, 'test/fixtures/dendron-cases/syntax'));
     db = openSqlite(ws.dbFile);
-    new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
+    new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
   });
 
   afterEach(() => {

@@ -2,12 +2,11 @@ import type Database from 'better-sqlite3';
 import { AppConfig } from '../../src/common/app-config';
 import { GraphRepository } from '../../src/graph/graph.repository';
 import { GraphService } from '../../src/graph/graph.service';
-import { SqliteReader } from '../../src/common/sqlite-reader';
+import { SqliteReader } from '../../src/db/sqlite-reader';
 import { NoteRepository } from '../../src/notes/note.repository';
 import { NotesService } from '../../src/notes/notes.service';
-import { PrismaService } from '../../src/prisma/prisma.service';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { PrismaService } from '../../src/db/prisma.service';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -34,7 +33,7 @@ describe('GraphService', () => {
     ws.write('course.a.md', note('ca', 'Course A', 'No links.'));
     ws.write('course.b.md', note('cb', 'Course B', 'No links.'));
     db = openSqlite(ws.dbFile);
-    new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
+    new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
     const config = new AppConfig({ DATABASE_URL: ws.databaseUrl });
     prisma = new PrismaService(config);
     repo = new GraphRepository(prisma);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureMigrated, pendingMigrations } from '../../src/common/migrate';
+import { ensureMigrated, pendingMigrations } from '../../src/db/migrate';
 import { exited, spawnCli } from '../support/spawn-cli';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -24,7 +23,7 @@ describe('milestones across syncs', () => {
   beforeEach(() => {
     ws = tempWorkspace();
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 1e6, timeZone: 'UTC' });
+    sut = new VaultSync(db, { maxFileBytes: 1e6, timeZone: 'UTC' });
   });
 
   afterEach(() => {

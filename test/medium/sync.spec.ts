@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import fs from 'node:fs';
-import { openSqlite } from '../../src/sync/sqlite';
-import { SyncRepository } from '../../src/sync/sync.repository';
+import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync, type SyncReport } from '../../src/sync/vault-sync';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -18,7 +17,7 @@ describe('VaultSync', () => {
   beforeEach(() => {
     ws = tempWorkspace();
     db = openSqlite(ws.dbFile);
-    sut = new VaultSync(new SyncRepository(db), { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
+    sut = new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC' });
     ws.write('root.md', note('root', 'Root', 'See [[course]] and [[course.ch1]].'));
     ws.write('course.md', note('c1', 'Course', '# Course\n\n[[course.ch1]] [[course.ch2]] [[missing.note]] #istio'));
     ws.write('course.ch1.md', note('ch1', 'Chapter 1', 'Back to [[course]].'));

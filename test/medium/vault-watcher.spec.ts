@@ -35,4 +35,25 @@ describe('VaultWatcher', () => {
     expect(bursts).toBe(1);
     expect(warn.mock.calls).toEqual([['cannot watch l1 (ELOOP); the rest of the vault is still followed']]);
   });
+
+  it('names the notes of a burst, and asks for a whole sync when a config file changes', async () => {
+    ws.write('a.md', 'a');
+    const bursts: (string[] | null)[] = [];
+    sut = new VaultWatcher(ws.vault, (paths) => bursts.push(paths));
+    await sut.start();
+    const next = async () => {
+      const seen = bursts.length;
+      for (let i = 0; i < 80 && bursts.length === seen; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return bursts[seen];
+    };
+    ws.write('a.md', 'changed');
+    ws.write('b.md', 'new');
+    expect((await next())?.sort()).toEqual([path.join(ws.vault, 'a.md'), path.join(ws.vault, 'b.md')]);
+    ws.remove('b.md');
+    expect(await next()).toEqual([path.join(ws.vault, 'b.md')]);
+    ws.write('concepts.yml', 'sidecar: []\n');
+    expect(await next()).toBeNull();
+  });
 });

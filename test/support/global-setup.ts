@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { migrateDatabase } from '../../src/common/migrate';
+import { migrateDatabase } from '../../src/db/migrate';
 
 /** Migrate one template database per test run; each test copies it (a migration costs ~1 s, a copy ~1 ms). */
 export default function globalSetup(): void {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { AppConfig } from './app-config';
-import { checkDeadline } from './request-scope';
+import { AppConfig } from '../common/app-config';
+import { checkDeadline } from '../common/request-scope';
 
 /**
  * A read-only better-sqlite3 connection for the API's hottest reads (the per-request loaders): a prepared

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../prisma/prisma.service';
-import type { SyncCounts } from './sync.repository';
+import { PrismaService } from '../db/prisma.service';
+import type { SyncCounts } from './diagnostic.indexer';
 
 export interface SyncRunRecord extends SyncCounts {
   id: number;

@@ -10,7 +10,6 @@ import {
   parseConceptDictionary,
   type DictionaryEntry,
 } from '../vault/parse/concept-dictionary';
-import type { ParsedSection } from '../vault/note-doc';
 import {
   buildConceptMatcher,
   findMentionsIn,
@@ -18,15 +17,16 @@ import {
   normalizeConceptName,
   type ConceptMatcher,
   type ConceptMention,
-  type MentionText,
 } from '../vault/parse/concepts';
-import { type ConceptIndexRepository, type ConceptRow, type StoredConcept } from './concept-index.repository';
+import type { SearchIndexer } from '../search/search.indexer';
+import type { ChangeSet, ParsedMentions } from '../sync/change-set';
+import { type ConceptRow, type ConceptStatements, type StoredConcept } from './concept-index.statements';
 
 /** A change to the API's part of the dictionary (ConceptDefinition). */
 export type DictionaryChange = { define: DictionaryEntry } | { remove: string };
 
 /** What the parse of a note kept for matching its mentions, by note id. */
-export type ParsedMentionTexts = ReadonlyMap<string, { text: MentionText; sections: ParsedSection[] }>;
+export type ParsedMentionTexts = ReadonlyMap<string, ParsedMentions>;
 
 export interface ConceptDiagnostic extends Diagnostic {
   /** Folder name the dictionary file sits in. */
@@ -40,11 +40,23 @@ export interface ConceptDiagnostic extends Diagnostic {
  * concept ids stay stable for keys that remain (mentions of untouched notes keep pointing at the right rows).
  */
 export class ConceptRebuild {
-  constructor(private readonly repo: ConceptIndexRepository) {}
+  constructor(
+    private readonly repo: ConceptStatements,
+    private readonly search: SearchIndexer,
+  ) {}
 
-  /** After the files of a sync. `workspaceDir`: the synced folder (its concepts.yml counts, as does each vault root's). */
-  afterSync(workspaceDir: string, parsed: ParsedMentionTexts): ConceptDiagnostic[] {
-    return this.rebuild(this.repo.dictionaryFolders(workspaceDir), this.repo.notesChanged, this.repo.written, parsed);
+  /**
+   * After the files of a sync, from what it changed. `workspaceDir`: the synced folder (its concepts.yml counts, as
+   * does each vault root's).
+   */
+  afterSync(workspaceDir: string, changes: ChangeSet): ConceptDiagnostic[] {
+    // A note written in this run is there at its end (a deletion in the same run comes before the write).
+    return this.rebuild(
+      this.repo.dictionaryFolders(workspaceDir),
+      changes.notesChanged ? changes.conceptKeys : null,
+      changes.written,
+      changes.parsed,
+    );
   }
 
   /** Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction. */
@@ -68,20 +80,28 @@ export class ConceptRebuild {
       }
       gone.forEach((d) => this.repo.deleteDefinition(d.name));
     }
-    this.rebuild(this.repo.dictionaryFolders(), false, [], new Map());
+    this.rebuild(this.repo.dictionaryFolders(), null, [], new Map());
     return true;
   }
 
-  /** `parsed`: notes parsed in this run, matched from their kept text; any other note is read back and tokenized again. */
-  private rebuild(folders: string[], notesChanged: boolean, written: Iterable<string>, parsed: ParsedMentionTexts): ConceptDiagnostic[] {
+  /**
+   * `touched`: the concept source keys this run added or removed, null when no note changed. `parsed`: notes parsed in
+   * this run, matched from their kept text; any other note is read back and tokenized again.
+   */
+  private rebuild(
+    folders: string[],
+    touched: ReadonlySet<string> | null,
+    written: Iterable<string>,
+    parsed: ParsedMentionTexts,
+  ): ConceptDiagnostic[] {
     const { dictionary, diagnostics } = this.readDictionary(folders);
     const stored = this.repo.concepts();
-    if (!notesChanged && sameDictionary(dictionary, stored)) {
+    if (touched === null && sameDictionary(dictionary, stored)) {
       return diagnostics;
     }
     // With the same dictionary, only concepts whose keys this run's sources touched can change.
-    const incremental = notesChanged && stored.length > 0 && sameDictionary(dictionary, stored);
-    const desired = this.desiredConcepts(dictionary, incremental ? { stored, touched: this.repo.touched } : null);
+    const incremental = touched !== null && stored.length > 0 && sameDictionary(dictionary, stored);
+    const desired = this.desiredConcepts(dictionary, incremental ? { stored, touched } : null);
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
@@ -124,7 +144,7 @@ export class ConceptRebuild {
       .map((n) => nameWordForms(n))
       .filter((words) => words.length > 0)
       .map((words) => words.map((forms) => `(${forms.map((f) => `"${f}"`).join(' OR ')})`).join(' AND '));
-    return queries.length > 0 ? this.repo.notesMatching(queries.map((q) => `(${q})`).join(' OR ')) : [];
+    return queries.length > 0 ? this.search.notesMatching(queries.map((q) => `(${q})`).join(' OR ')) : [];
   }
 
   /** The API's definitions first, then concepts.yml in each folder; entries with the same key merge. */

@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { SearchIndexer } from '../search/search.indexer';
+import type { ChangeSet } from '../sync/change-set';
+import type { NoteDoc } from '../vault/note-doc';
+import { normalizeConceptName } from '../vault/parse/concepts';
+import { ConceptStatements } from './concept-index.statements';
+import { ConceptRebuild, type ConceptDiagnostic, type DictionaryChange } from './concept-rebuild';
+
+/** A concept source: a name a note gives a concept, by kind (and URL for link labels), at its first line there. */
+export interface ConceptSourceRow {
+  key: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  line: number;
+}
+
+/**
+ * The concept rule for one note, pure: one source per written form and kind in the note, at its first line (the
+ * rebuild counts notes, not lines). Candidates from the parse, and tags (`#tag`, frontmatter tags) as `tag` sources.
+ */
+export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
+  const out: ConceptSourceRow[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, kind: string, url: string | null, line: number) => {
+    const id = `${kind}\u0000${name}\u0000${url ?? ''}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push({ key: normalizeConceptName(name), name, kind, url, line });
+    }
+  };
+  for (const c of doc.concepts) {
+    add(c.name, c.kind, c.url, c.line);
+  }
+  for (const l of doc.links) {
+    const tag = (l.kind === 'hashtag' || l.kind === 'fmtag') && l.targetFname?.startsWith('tags.') ? l.targetFname.slice(5) : '';
+    if (tag !== '') {
+      add(tag, 'tag', null, l.line);
+    }
+  }
+  return out;
+}
+
+/**
+ * The concepts feature's part of a sync: each written note's concept sources, then (after the files) the Concept
+ * table and mentions rebuilt from them and the dictionary (ConceptRebuild). The keys it touches go to the ChangeSet.
+ */
+export class ConceptIndexer {
+  private readonly statements: ConceptStatements;
+  private readonly rebuild: ConceptRebuild;
+
+  constructor(db: Database.Database, search: SearchIndexer) {
+    this.statements = new ConceptStatements(db);
+    this.rebuild = new ConceptRebuild(this.statements, search);
+  }
+
+  /** Replace a written note's sources; `existed`: it had sources before. */
+  writeNote(noteId: string, doc: NoteDoc, existed: boolean, changes: ChangeSet): void {
+    if (existed) {
+      this.removeNote(noteId, changes);
+    }
+    for (const s of conceptSources(doc)) {
+      changes.conceptKeys.add(s.key);
+      this.statements.insertSource(noteId, s.key, s.name, s.kind, s.url, s.line);
+    }
+  }
+
+  /** Before a note's row is deleted, or its sources replaced: their keys are touched. */
+  removeNote(noteId: string, changes: ChangeSet): void {
+    for (const key of this.statements.sourceKeysOf(noteId)) {
+      changes.conceptKeys.add(key);
+    }
+    this.statements.deleteSources(noteId);
+  }
+
+  /** After the files of a sync: concepts and mentions brought in line with the sources and dictionaries. */
+  afterSync(workspaceDir: string, changes: ChangeSet): ConceptDiagnostic[] {
+    return this.rebuild.afterSync(workspaceDir, changes);
+  }
+
+  /** A dictionary change from the API (see ConceptRebuild.change); run it inside a transaction. */
+  changeDictionary(change: DictionaryChange): boolean {
+    return this.rebuild.change(change, Date.now());
+  }
+
+  /** Folders that may hold a concepts.yml: the workspace of the last sync and every vault root. */
+  dictionaryFolders(workspaceDir?: string): string[] {
+    return this.statements.dictionaryFolders(workspaceDir);
+  }
+}
