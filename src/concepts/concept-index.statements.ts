@@ -10,6 +10,8 @@ export interface StoredConcept {
   url: string | null;
   /** JSON array. */
   aliases: string;
+  /** Weighted count of the notes whose sources name it (see salience.ts). */
+  evidence: number;
 }
 
 export type ConceptRow = Omit<StoredConcept, 'id'>;
@@ -50,9 +52,20 @@ export class ConceptStatements {
         `SELECT key, kind, name, url, count(*) AS n, min(id) AS first FROM ConceptSource WHERE key IN (SELECT value FROM json_each(?))
          GROUP BY key, kind, name, url ORDER BY first`,
       ),
-      concepts: p('SELECT id, key, name, kind, url, aliases FROM Concept'),
-      insertConcept: p('INSERT INTO Concept (key, name, kind, url, aliases) VALUES (@key, @name, @kind, @url, @aliases)'),
-      updateConcept: p('UPDATE Concept SET name = @name, kind = @kind, url = @url, aliases = @aliases WHERE id = @id'),
+      concepts: p('SELECT id, key, name, kind, url, aliases, evidence FROM Concept'),
+      insertConcept: p(
+        'INSERT INTO Concept (key, name, kind, url, aliases, evidence) VALUES (@key, @name, @kind, @url, @aliases, @evidence)',
+      ),
+      updateConcept: p(
+        'UPDATE Concept SET name = @name, kind = @kind, url = @url, aliases = @aliases, evidence = @evidence WHERE id = @id',
+      ),
+      mentionCounts: p('SELECT conceptId, count(*) AS mentions, count(DISTINCT noteId) AS notes FROM ConceptMention GROUP BY conceptId'),
+      mentionCountsOf: p(
+        `SELECT conceptId, count(*) AS mentions, count(DISTINCT noteId) AS notes FROM ConceptMention
+         WHERE conceptId IN (SELECT value FROM json_each(?)) GROUP BY conceptId`,
+      ),
+      conceptsMentionedIn: p('SELECT DISTINCT conceptId FROM ConceptMention WHERE noteId = ?'),
+      updateCounts: p('UPDATE Concept SET mentionCount = ?, noteCount = ?, salience = ? WHERE id = ?'),
       deleteConcept: p('DELETE FROM Concept WHERE id = ?'),
       definitions: p('SELECT name, aliases FROM ConceptDefinition ORDER BY updatedMs, name'),
       upsertDefinition: p(
@@ -141,6 +154,23 @@ export class ConceptStatements {
 
   notesMentioning(conceptIds: number[]): string[] {
     return (this.s.notesMentioning.all(JSON.stringify(conceptIds)) as { noteId: string }[]).map((r) => r.noteId);
+  }
+
+  /** Mentions and distinct notes per concept: of every concept, or of `conceptIds` (concepts with none are left out). */
+  mentionCounts(conceptIds?: number[]): { conceptId: number; mentions: number; notes: number }[] {
+    return (conceptIds ? this.s.mentionCountsOf.all(JSON.stringify(conceptIds)) : this.s.mentionCounts.all()) as {
+      conceptId: number;
+      mentions: number;
+      notes: number;
+    }[];
+  }
+
+  conceptsMentionedIn(noteId: string): number[] {
+    return (this.s.conceptsMentionedIn.all(noteId) as { conceptId: number }[]).map((r) => r.conceptId);
+  }
+
+  updateCounts(id: number, mentionCount: number, noteCount: number, salience: number): void {
+    this.s.updateCounts.run(mentionCount, noteCount, salience, id);
   }
 
   deleteMentionsOf(noteId: string): void {

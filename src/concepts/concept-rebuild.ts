@@ -18,6 +18,7 @@ import {
   type ConceptMatcher,
   type ConceptMention,
 } from '../vault/parse/concepts';
+import { isSalient, salienceOf, sourceEvidence, type SourceNotes } from '../vault/parse/salience';
 import type { SearchIndexer } from '../search/search.indexer';
 import type { ChangeSet, ParsedMentions } from '../sync/change-set';
 import { type ConceptRow, type ConceptStatements, type StoredConcept } from './concept-index.statements';
@@ -112,17 +113,22 @@ export class ConceptRebuild {
       this.repo.deleteAllMentions();
     }
     const matcher = buildConceptMatcher([...desired.values()].map((c) => ({ key: c.key, names: namesOf(c) })));
+    // Concepts whose counts or salience may move: those written now, and those whose mentions were redone.
+    const recount = new Set(ids.changed);
     for (const noteId of notes) {
       if (!full) {
+        this.repo.conceptsMentionedIn(noteId).forEach((id) => recount.add(id));
         this.repo.deleteMentionsOf(noteId);
       }
       for (const m of this.mentionsOf(noteId, matcher, parsed)) {
-        const conceptId = ids.get(m.key);
+        const conceptId = ids.byKey.get(m.key);
         if (conceptId !== undefined) {
           this.repo.insertMention(conceptId, noteId, m.section, m.line);
+          recount.add(conceptId);
         }
       }
     }
+    this.writeCounts(desired, ids.byKey, full ? null : recount);
     return diagnostics;
   }
 
@@ -194,7 +200,7 @@ export class ConceptRebuild {
     const aliasOf = new Map<string, string>();
     const sourceKeysOf = new Map<string, string[]>();
     for (const [key, e] of dictionary) {
-      out.set(key, { key, name: e.name, kind: 'dictionary', url: null, aliases: JSON.stringify(e.aliases) });
+      out.set(key, { key, name: e.name, kind: 'dictionary', url: null, aliases: JSON.stringify(e.aliases), evidence: 0 });
       sourceKeysOf.set(key, [key]);
       for (const alias of e.aliases.map(normalizeConceptName)) {
         if (!dictionary.has(alias) && !aliasOf.has(alias)) {
@@ -208,18 +214,22 @@ export class ConceptRebuild {
       const affected = new Set([...since.touched].map((k) => aliasOf.get(k) ?? k));
       for (const c of since.stored) {
         if (!affected.has(c.key)) {
-          out.set(c.key, { key: c.key, name: c.name, kind: c.kind, url: c.url, aliases: c.aliases });
+          out.set(c.key, { key: c.key, name: c.name, kind: c.kind, url: c.url, aliases: c.aliases, evidence: c.evidence });
         }
       }
       sources = [...affected].flatMap((key) => sourceKeysOf.get(key) ?? [key]);
     }
     const best = new Map<string, { rank: number; name: string; n: number }>();
     const urls = new Map<string, string>();
+    const notesOf = new Map<string, SourceNotes>();
     for (const s of this.repo.sourceSummary(sources)) {
       const key = aliasOf.get(s.key) ?? s.key;
       if (key.length < 2) {
         continue; // noise guard: `C`, `R`, `x`
       }
+      const notes = notesOf.get(key) ?? {};
+      notes[s.kind] = (notes[s.kind] ?? 0) + s.n;
+      notesOf.set(key, notes);
       if (s.kind === 'link-label' && s.url !== null && !urls.has(key)) {
         urls.set(key, s.url);
       }
@@ -230,8 +240,12 @@ export class ConceptRebuild {
       }
     }
     for (const [key, b] of best) {
-      if (!out.has(key)) {
-        out.set(key, { key, name: b.name, kind: CONCEPT_KINDS[b.rank], url: null, aliases: '[]' });
+      const notes = notesOf.get(key) ?? {};
+      const held = out.get(key);
+      if (held?.kind === 'dictionary') {
+        held.evidence = sourceEvidence(notes);
+      } else if (!held && isSalient(b.name, notes)) {
+        out.set(key, { key, name: b.name, kind: CONCEPT_KINDS[b.rank], url: null, aliases: '[]', evidence: sourceEvidence(notes) });
       }
     }
     for (const [key, url] of urls) {
@@ -243,19 +257,29 @@ export class ConceptRebuild {
     return out;
   }
 
-  /** Upsert by key, delete keys no longer present; returns key -> id. */
-  private writeConcepts(desired: Map<string, ConceptRow>, stored: StoredConcept[]): Map<string, number> {
+  /** Upsert by key, delete keys no longer present; returns key -> id, and the ids inserted or changed. */
+  private writeConcepts(desired: Map<string, ConceptRow>, stored: StoredConcept[]): { byKey: Map<string, number>; changed: number[] } {
     const byKey = new Map(stored.map((c) => [c.key, c]));
     const ids = new Map<string, number>();
+    const changed: number[] = [];
     for (const [key, row] of desired) {
       const held = byKey.get(key);
       if (!held) {
-        ids.set(key, this.repo.insertConcept(row));
+        const id = this.repo.insertConcept(row);
+        ids.set(key, id);
+        changed.push(id);
         continue;
       }
       ids.set(key, held.id);
-      if (held.name !== row.name || held.kind !== row.kind || held.url !== row.url || held.aliases !== row.aliases) {
+      if (
+        held.name !== row.name ||
+        held.kind !== row.kind ||
+        held.url !== row.url ||
+        held.aliases !== row.aliases ||
+        held.evidence !== row.evidence
+      ) {
         this.repo.updateConcept(held.id, row);
+        changed.push(held.id);
       }
     }
     for (const c of stored) {
@@ -263,7 +287,24 @@ export class ConceptRebuild {
         this.repo.deleteConcept(c.id); // its mentions go with it
       }
     }
-    return ids;
+    return { byKey: ids, changed };
+  }
+
+  /** mentionCount, noteCount and salience of every concept (`only` null), or of `only`. */
+  private writeCounts(desired: Map<string, ConceptRow>, ids: Map<string, number>, only: Set<number> | null): void {
+    const rowOf = new Map<number, ConceptRow>();
+    for (const [key, id] of ids) {
+      const row = desired.get(key);
+      if (row && (only === null || only.has(id))) {
+        rowOf.set(id, row);
+      }
+    }
+    const counts = new Map(this.repo.mentionCounts(only === null ? undefined : [...rowOf.keys()]).map((c) => [c.conceptId, c]));
+    for (const [id, row] of rowOf) {
+      const c = counts.get(id);
+      const notes = c?.notes ?? 0;
+      this.repo.updateCounts(id, c?.mentions ?? 0, notes, salienceOf(row.name, row.kind, row.evidence, notes));
+    }
   }
 }
 

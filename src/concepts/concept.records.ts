@@ -9,6 +9,18 @@ export interface ConceptRecord {
   kind: ConceptKindName;
   url: string | null;
   aliases: string[];
+  salience: number;
+  mentionCount: number;
+  noteCount: number;
+}
+
+/** How a page of concepts is ordered: by key, or by a number (highest first, then key). */
+export type ConceptOrderColumn = 'key' | 'salience' | 'mentionCount';
+
+/** Where the previous page ended: the last row's key, and its number when ordered by one. */
+export interface ConceptPageAfter {
+  key: string;
+  value: number | null;
 }
 
 export interface MentionRecord {

@@ -3,9 +3,27 @@ import { Prisma } from '../generated/prisma/client';
 import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
 import { PrismaService } from '../db/prisma.service';
 import type { ConceptKindName } from '../vault/parse/concept-dictionary';
-import type { ConceptFilterInput, ConceptRecord, MentionRecord, RelatedRecord } from './concept.records';
+import type {
+  ConceptFilterInput,
+  ConceptOrderColumn,
+  ConceptPageAfter,
+  ConceptRecord,
+  MentionRecord,
+  RelatedRecord,
+} from './concept.records';
 
-const conceptSelect = { id: true, key: true, name: true, kind: true, url: true, aliases: true } satisfies Prisma.ConceptSelect;
+const conceptSelect = {
+  id: true,
+  key: true,
+  name: true,
+  kind: true,
+  url: true,
+  aliases: true,
+  salience: true,
+  mentionCount: true,
+  noteCount: true,
+} satisfies Prisma.ConceptSelect;
+const CONCEPT_COLUMNS = Prisma.raw('id, key, name, kind, url, aliases, salience, mentionCount, noteCount');
 
 type ConceptRow = Prisma.ConceptGetPayload<{ select: typeof conceptSelect }>;
 
@@ -34,19 +52,33 @@ export class ConceptRepository {
     return rows.map(toRecord);
   }
 
-  /** A page in key order after the cursor key; `take` one more to know if there is a next page. `nameContains` is literal. */
-  async page(filter: ConceptFilterInput, afterKey: string | null, take: number): Promise<{ rows: ConceptRecord[]; total: number }> {
+  /**
+   * A page after the cursor, in key order or by `order` (highest first, ties by key); `take` one more to know if
+   * there is a next page. `nameContains` is literal.
+   */
+  async page(
+    filter: ConceptFilterInput,
+    order: ConceptOrderColumn,
+    after: ConceptPageAfter | null,
+    take: number,
+  ): Promise<{ rows: ConceptRecord[]; total: number }> {
     const conditions = [
       ...(filter.kind ? [Prisma.sql`kind = ${filter.kind}`] : []),
       ...(filter.nameContains ? [Prisma.sql`name LIKE ${likePattern(filter.nameContains, 'contains')} ESCAPE ${LIKE_ESCAPE}`] : []),
     ];
     const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-    const after =
-      afterKey === null ? Prisma.empty : Prisma.sql`${conditions.length > 0 ? Prisma.sql`AND` : Prisma.sql`WHERE`} key > ${afterKey}`;
+    const column = Prisma.raw(order);
+    const afterCondition =
+      after === null
+        ? null
+        : order === 'key' || after.value === null
+          ? Prisma.sql`key > ${after.key}`
+          : Prisma.sql`(${column} < ${after.value} OR (${column} = ${after.value} AND key > ${after.key}))`;
+    const pageWhere =
+      afterCondition === null ? where : Prisma.sql`WHERE ${Prisma.join([...conditions, afterCondition], ' AND ')}`;
+    const orderBy = order === 'key' ? Prisma.sql`ORDER BY key` : Prisma.sql`ORDER BY ${column} DESC, key`;
     const [rows, counted] = await Promise.all([
-      this.prisma.$queryRaw<
-        ConceptRow[]
-      >`SELECT id, key, name, kind, url, aliases FROM Concept ${where} ${after} ORDER BY key LIMIT ${take}`,
+      this.prisma.$queryRaw<ConceptRow[]>`SELECT ${CONCEPT_COLUMNS} FROM Concept ${pageWhere} ${orderBy} LIMIT ${take}`,
       this.prisma.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total FROM Concept ${where}`,
     ]);
     return { rows: rows.map(toRecord), total: Number(counted[0]?.total ?? 0) };
@@ -76,7 +108,7 @@ export class ConceptRepository {
         JOIN ConceptMention b ON b.noteId = a.noteId AND b.sectionOrdinal IS a.sectionOrdinal AND b.conceptId <> a.conceptId
         WHERE a.conceptId IN (${Prisma.join([...conceptIds])})
       )
-      SELECT p.forId, count(*) AS weight, c.id, c.key, c.name, c.kind, c.url, c.aliases
+      SELECT p.forId, count(*) AS weight, c.id, c.key, c.name, c.kind, c.url, c.aliases, c.salience, c.mentionCount, c.noteCount
       FROM pairs p JOIN Concept c ON c.id = p.otherId
       GROUP BY p.forId, p.otherId
       ORDER BY p.forId, weight DESC, c.key`;

@@ -3,13 +3,23 @@ import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncService } from '../sync/sync.service';
 import { normalizeConceptName } from '../vault/parse/concepts';
-import type { ConceptsArgs } from './dto/concepts.args';
+import { ConceptOrder, type ConceptsArgs } from './dto/concepts.args';
+import type { ConceptOrderColumn, ConceptRecord } from './concept.records';
 import { ConceptRepository } from './concept.repository';
 import type { ConceptConnection } from './models/concept-connection.model';
 import { ConceptModel } from './models/concept.model';
 
-type ConceptCursor = [string];
-const isConceptCursor = (v: unknown): v is ConceptCursor => Array.isArray(v) && v.length === 1 && typeof v[0] === 'string';
+/** `[key]` in name order, `[value, key]` by salience or mentions. */
+type ConceptCursor = [string] | [number, string];
+const isKeyCursor = (v: unknown): v is ConceptCursor => Array.isArray(v) && v.length === 1 && typeof v[0] === 'string';
+const isValueCursor = (v: unknown): v is ConceptCursor =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string';
+
+const ORDER_COLUMN: Record<ConceptOrder, ConceptOrderColumn> = {
+  [ConceptOrder.NAME]: 'key',
+  [ConceptOrder.SALIENCE]: 'salience',
+  [ConceptOrder.MENTIONS]: 'mentionCount',
+};
 
 @Injectable()
 export class ConceptService {
@@ -29,15 +39,13 @@ export class ConceptService {
   }
 
   async page(args: ConceptsArgs): Promise<ConceptConnection> {
-    const after = args.after ? decodeCursor(args.after, isConceptCursor)[0] : null;
-    const { rows, total } = await this.concepts.page(args.filter ?? {}, after, args.first + 1);
-    return toConnection(
-      rows,
-      args.first,
-      total,
-      (r) => [r.key],
-      (r) => ConceptModel.from(r),
-    );
+    const order = ORDER_COLUMN[args.orderBy];
+    // A cursor holds what its order sorts by, so one from another order is refused (BAD_USER_INPUT).
+    const cursor = args.after ? decodeCursor(args.after, order === 'key' ? isKeyCursor : isValueCursor) : null;
+    const after = cursor === null ? null : cursor.length === 1 ? { key: cursor[0], value: null } : { key: cursor[1], value: cursor[0] };
+    const { rows, total } = await this.concepts.page(args.filter ?? {}, order, after, args.first + 1);
+    const cursorOf = (r: ConceptRecord): ConceptCursor => (order === 'key' ? [r.key] : [r[order], r.key]);
+    return toConnection(rows, args.first, total, cursorOf, (r) => ConceptModel.from(r));
   }
 
   /** Add (or replace) a dictionary entry, then rebuild concepts and mentions. */

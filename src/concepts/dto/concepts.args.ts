@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/pagination';
@@ -14,8 +14,21 @@ export class ConceptFilter {
   nameContains?: string | null;
 }
 
+export enum ConceptOrder {
+  NAME = 'NAME',
+  SALIENCE = 'SALIENCE',
+  MENTIONS = 'MENTIONS',
+}
+registerEnumType(ConceptOrder, {
+  name: 'ConceptOrder',
+  description: 'NAME: by key, A to Z; SALIENCE: most salient first; MENTIONS: most mentioned lines first (ties by key).',
+});
+
 @ArgsType()
 export class ConceptsArgs extends PageArgs {
+  @Field(() => ConceptOrder, { defaultValue: ConceptOrder.NAME })
+  orderBy: ConceptOrder = ConceptOrder.NAME;
+
   @Field(() => ConceptFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

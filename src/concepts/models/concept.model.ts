@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ConceptRecord, MentionRecord } from '../concept.records';
 
 /** GraphQL names for the stored kinds (`link-label` is not a valid enum name). */
@@ -31,6 +31,14 @@ export class ConceptModel {
   aliases!: string[];
   @Field(() => String, { nullable: true, description: 'URL of a link whose label names the concept.' })
   url!: string | null;
+  @Field(() => Float, {
+    description: 'specificity (rarity of the name in general English) x ln(1 + weighted notes that define, link, tag or name it + noteCount).',
+  })
+  salience!: number;
+  @Field(() => Int, { description: 'Lines of the vault that name it.' })
+  mentionCount!: number;
+  @Field(() => Int, { description: 'Notes that name it.' })
+  noteCount!: number;
 
   static from(r: ConceptRecord): ConceptModel {
     return Object.assign(new ConceptModel(), { ...r, kind: r.kind as ConceptKind });

@@ -77,7 +77,7 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
   }
   if (words.length === 1) {
     const word = lower[0];
-    if (word.length < 2 || isShoutedWord(words[0]) || /^\p{N}/u.test(word)) {
+    if (word.length < 2 || isShoutedWord(words[0]) || /^\p{N}/u.test(word) || (evidence === 'phrase' && /['’_]/.test(word))) {
       return false;
     }
     const zipf = zipfOf(word);
@@ -85,12 +85,16 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
       return zipf === null || zipf < MARKED_ZIPF;
     }
     // Lower-case three-letter words are abbreviations of everyday words (`tue`, `cpu`); `CNI` is a token.
-    if ((word.length < 4 && words[0] === word) || isPastForm(word) || isGerund(word)) {
+    if ((word.length < 4 && !ALL_CAPS.test(words[0])) || isPastForm(word) || isGerund(word)) {
       return false;
     }
     return zipf === null ? !isLikelyTypo(word) && !isInflectedUnknown(word) : zipf < RARE_ZIPF;
   }
   if (lower.some((w) => /^\p{N}+$/u.test(w) || isLikelyTypo(w)) || isPastForm(lower[lower.length - 1])) {
+    return false;
+  }
+  // `You's`, `week's entry`: a possessive is a clause fragment; `man_farmer` an emoji code.
+  if (evidence === 'phrase' && lower.some((w) => /['’_]/.test(w))) {
     return false;
   }
   if (words.some((w) => isShoutedWord(w) && w.length > 2)) {

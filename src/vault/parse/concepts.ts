@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
 import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
-import { zipfOf } from './english';
+import { COMMON_ZIPF, zipfOf } from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
 import { sectionAt } from './sections';
@@ -260,7 +260,9 @@ function technicalToken(word: string): string | null {
   if (!isAcronym && !isMixed) {
     return null;
   }
-  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word)) || (isAcronym && isShoutedWord(word))) {
+  // `COmmand` is a slip of the shift key over an everyday word, not an identifier.
+  const slip = isMixed && (zipfOf(word.toLowerCase()) ?? 0) >= COMMON_ZIPF;
+  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word)) || (isAcronym && isShoutedWord(word)) || slip) {
     return null;
   }
   return word;

@@ -1,0 +1,73 @@
+import type { ConceptKindName } from './concept-dictionary';
+import { zipfOf } from './english';
+
+/**
+ * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
+ *
+ *   salience = specificity × ln(1 + evidence + noteCount)
+ *
+ * - specificity: 1 for a name unknown to English, an acronym or identifier, or a dictionary entry; 0.8 for a phrase of
+ *   several words; for one English word, from 1 (rare, Zipf ≤ 2) down to 0.1 (everyday, Zipf ≥ 4.5);
+ * - evidence: the notes that mark it, weighted: a definition 3, a link label or tag 2, emphasis, a token or a phrase 1;
+ * - noteCount: the notes that mention it.
+ */
+
+/** Notes per source kind that name the concept (ConceptSource rows: one per note, name and kind). */
+export type SourceNotes = Partial<Record<ConceptKindName, number>>;
+
+const WEIGHT: Record<ConceptKindName, number> = { dictionary: 3, defined: 3, tag: 2, 'link-label': 2, emphasis: 1, token: 1, phrase: 1 };
+
+/** One everyday word defined in more notes than this is a template's line label (`Default:`, `Type:`), not a definition. */
+const LABEL_NOTES = 3;
+
+export function specificity(name: string, kind: ConceptKindName): number {
+  if (kind === 'dictionary' || kind === 'token' || name.includes(' ')) {
+    return kind === 'dictionary' || kind === 'token' ? 1 : 0.8;
+  }
+  const zipf = zipfOf(name.toLowerCase());
+  return zipf === null ? 1 : Math.min(1, Math.max(0.1, (4.5 - zipf) / 2.5));
+}
+
+export function sourceEvidence(notes: SourceNotes): number {
+  let sum = 0;
+  for (const [kind, n] of Object.entries(notes) as [ConceptKindName, number][]) {
+    sum += WEIGHT[kind] * n;
+  }
+  return sum;
+}
+
+/**
+ * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Names of several words, names unknown
+ * to English and tokens are kept (the parser already judged them); one English word must earn its place by how
+ * rare it is and how the vault marks it:
+ * - tag: Zipf < 4 (`example`, `tag` are not topics); link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
+ * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not);
+ * - otherwise (emphasis, a phrase alone): rare, Zipf < 2.8.
+ */
+export function isSalient(name: string, notes: SourceNotes): boolean {
+  if (name.includes(' ') || (notes.token ?? 0) > 0) {
+    return true;
+  }
+  const zipf = zipfOf(name.toLowerCase());
+  if (zipf === null) {
+    return true;
+  }
+  if ((notes.tag ?? 0) > 0 && zipf < 4) {
+    return true;
+  }
+  // Linked in at least half as many notes as it is otherwise marked in (a stray link does not make `fixes` a topic).
+  const linked = notes['link-label'] ?? 0;
+  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0);
+  if (linked > 0 && zipf < 4.5 && linked * 2 >= marked - linked) {
+    return true;
+  }
+  const defined = notes.defined ?? 0;
+  if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
+    return true;
+  }
+  return zipf < 2.8;
+}
+
+export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {
+  return Math.round(specificity(name, kind) * Math.log(1 + evidence + noteCount) * 1000) / 1000;
+}
