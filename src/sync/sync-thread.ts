@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../db/migrate';
+import type { Worker } from 'node:worker_threads';
 import type { DictionaryChange } from '../concepts/concept-rebuild';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import { fromWire, type WireError } from './sync-error';
+import { startWorker } from './worker-entry';
 import type { SyncProgress, SyncReport } from './vault-sync';
 
 /** What the server asks of its sync worker (sync-worker.ts); `id` pairs a request with its replies. */
@@ -23,8 +22,6 @@ interface Pending {
   onProgress?: SyncProgress;
 }
 
-/** Running from the TypeScript sources (Jest, test/support/register-ts.js), the worker compiles them with this hook. */
-const REGISTER_TS = path.join(PROJECT_ROOT, 'test', 'support', 'register-ts.js');
 /** An idle worker asked to close gets this long to close its connection before it is terminated. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -57,15 +54,7 @@ export class SyncThread implements SyncEngine {
   }
 
   private start(): Worker {
-    // Compiled (dist/*.js) the worker is a file beside this one; from the sources it is a .ts file that needs the hook.
-    const fromSource = __filename.endsWith('.ts');
-    const entry = path.join(__dirname, fromSource ? 'sync-worker.ts' : 'sync-worker.js');
-    const worker = fromSource
-      ? new Worker(`require(${JSON.stringify(REGISTER_TS)}); require(${JSON.stringify(entry)});`, {
-          eval: true,
-          workerData: this.options,
-        })
-      : new Worker(entry, { workerData: this.options });
+    const worker = startWorker('sync-worker', this.options);
     worker.on('message', (reply: ThreadReply) => this.receive(reply));
     // An error nobody caught in the worker ends it; 'exit' follows and fails what was asked of it.
     worker.on('error', (err) => this.failAll(err));

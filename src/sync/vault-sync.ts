@@ -9,22 +9,22 @@ import { MilestoneIndexer } from '../milestones/milestone.indexer';
 import type { LinkTargets } from '../notes/link-targets';
 import { NoteIndexer, type StoredNote } from '../notes/note.indexer';
 import { SearchIndexer } from '../search/search.indexer';
-import { fileHash } from '../vault/file-hash';
 import { fnameKey } from '../vault/fname-key';
-import { fsErrorReason } from '../vault/fs-error';
 import type { Diagnostic } from '../vault/note-doc';
-import { parseNote } from '../vault/parse-note';
 import type { TaskConfig } from '../vault/parse/milestones';
-import { decodeNoteBytes } from '../vault/parse/decode';
 import { DICTIONARY_FILE } from '../vault/parse/concept-dictionary';
 import { listVaultFiles, readWorkspace, statVaultFiles, type VaultFile, type VaultSpec } from '../vault/read-vault';
 import { ChangeSet } from './change-set';
+import { readNote } from './note-reader';
+import { PARSE_AHEAD_MIN_FILES, ParseAhead } from './parse-ahead';
 
 export interface SyncOptions {
   /** Zone for plan dates without a year. */
   timeZone: string;
   /** Files larger than this are skipped with a diagnostic, never read. */
   maxFileBytes: number;
+  /** From this many files to read in a vault on, they are parsed ahead on worker threads (default PARSE_AHEAD_MIN_FILES). */
+  parseAheadMinFiles?: number;
 }
 
 export interface VaultDiagnostic extends Diagnostic {
@@ -235,104 +235,114 @@ export class VaultSync {
       run.unchanged++;
     };
 
-    for (const file of files) {
-      run.progress.done++;
-      if (run.progress.done % 200 === 0) {
-        run.onProgress(run.progress);
-      }
+    // The files to read: not unchanged by size and mtime, not a skipped file seen the same, not over the limit. Many
+    // of them (a cold import) are read and parsed ahead on worker threads while this thread writes.
+    const unchangedFile = (file: VaultFile) => {
       const old = stored.get(file.path);
-      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs) {
-        keep(old, file);
-        continue;
-      }
       const wasSkipped = skipped.get(file.path);
-      if (!old && wasSkipped && wasSkipped.size === file.size && wasSkipped.mtimeMs === file.mtimeMs) {
-        continue;
-      }
-      if (file.size > this.options.maxFileBytes) {
-        skip(file, {
-          file: file.path,
-          line: null,
-          code: 'FILE_TOO_LARGE',
-          severity: 'error',
-          message: `${file.size} bytes is over the ${this.options.maxFileBytes}-byte limit; skipped`,
-        });
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(path.join(vault.root, file.path));
-      } catch (err) {
-        skip(file, {
-          file: file.path,
-          line: null,
-          code: 'UNREADABLE',
-          severity: 'error',
-          message: `cannot read file: ${fsErrorReason(err)}`,
-        });
-        continue;
-      }
-      const hash = fileHash(bytes);
-      if (old && old.hash === hash) {
-        this.notes.touchNote(old.id, file.mtimeMs);
-        keep(old, file);
-        continue;
-      }
-      const decoded = decodeNoteBytes(file.path, bytes);
-      if (!decoded.ok) {
-        skip(file, decoded.diagnostic);
-        continue;
-      }
-      if (wasSkipped) {
-        this.notes.unmarkSkipped(vaultId, file.path);
-      }
-      run.progress.parsed++;
-      const doc = parseNote(
-        { file: file.path, fname: file.fname, text: decoded.text },
-        { timeZone: this.options.timeZone, taskConfig: run.taskConfig },
-      );
-      const found = [...decoded.diagnostics, ...doc.diagnostics];
-      const { id, read } = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, run, found);
-      run.claimed.set(id, `${vault.name}/${file.path}`);
+      return old
+        ? old.size === file.size && old.mtimeMs === file.mtimeMs
+        : wasSkipped !== undefined && wasSkipped.size === file.size && wasSkipped.mtimeMs === file.mtimeMs;
+    };
+    const settings = { timeZone: this.options.timeZone, taskConfig: run.taskConfig };
+    const jobOf = (file: VaultFile) => ({
+      root: vault.root,
+      path: file.path,
+      fname: file.fname,
+      knownHash: stored.get(file.path)?.hash ?? null,
+    });
+    const jobs = files.filter((f) => !unchangedFile(f) && f.size <= this.options.maxFileBytes).map(jobOf);
+    const ahead = jobs.length >= (this.options.parseAheadMinFiles ?? PARSE_AHEAD_MIN_FILES) ? new ParseAhead(jobs, settings) : null;
+    const read = (file: VaultFile) => ahead?.next(file.path) ?? readNote(jobOf(file), settings);
+    try {
+      for (const file of files) {
+        run.progress.done++;
+        if (run.progress.done % 200 === 0) {
+          run.onProgress(run.progress);
+        }
+        const old = stored.get(file.path);
+        if (old && unchangedFile(file)) {
+          keep(old, file);
+          continue;
+        }
+        if (unchangedFile(file)) {
+          continue; // a skipped file, as it was
+        }
+        if (file.size > this.options.maxFileBytes) {
+          skip(file, {
+            file: file.path,
+            line: null,
+            code: 'FILE_TOO_LARGE',
+            severity: 'error',
+            message: `${file.size} bytes is over the ${this.options.maxFileBytes}-byte limit; skipped`,
+          });
+          continue;
+        }
+        const result = read(file);
+        if (result.kind === 'unreadable') {
+          skip(file, { file: file.path, line: null, code: 'UNREADABLE', severity: 'error', message: `cannot read file: ${result.reason}` });
+          continue;
+        }
+        if (result.kind === 'same') {
+          // Same bytes (only known for a stored note): remember the new mtime so the next sync does not read it.
+          this.notes.touchNote((old as StoredNote).id, file.mtimeMs);
+          keep(old as StoredNote, file);
+          continue;
+        }
+        if (result.kind === 'undecodable') {
+          skip(file, result.diagnostic);
+          continue;
+        }
+        if (skipped.has(file.path)) {
+          this.notes.unmarkSkipped(vaultId, file.path);
+        }
+        run.progress.parsed++;
+        const { doc } = result;
+        const found = result.diagnostics;
+        const { id, read: chosen } = this.chooseId(doc.id ?? `${vault.name}:${file.fname}`, vault, vaultId, file, run, found);
+        run.claimed.set(id, `${vault.name}/${file.path}`);
 
-      // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
-      const occupant = this.notes.noteByFname(vaultId, file.fname);
-      if (occupant && occupant.id !== id) {
-        this.removeNote(occupant, run);
-        if (occupant.stub === 0) {
-          changes.deleted.add(occupant.id);
-          seen.add(occupant.id);
+        // Whoever holds this fname under another id (a stub, or this file before its id changed) gives way.
+        const occupant = this.notes.noteByFname(vaultId, file.fname);
+        if (occupant && occupant.id !== id) {
+          this.removeNote(occupant, run);
+          if (occupant.stub === 0) {
+            changes.deleted.add(occupant.id);
+            seen.add(occupant.id);
+          }
         }
-      }
-      // The occupant just deleted never has this id, so the row chooseId read, if it did, still stands.
-      const existing = read ? read.row : this.notes.noteById(id);
-      const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
-      const hadFile = existing !== undefined && existing.stub === 0;
-      this.notes.writeNote(
-        { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash },
-        existing,
-        run.targets,
-      );
-      // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
-      const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
-      this.milestones.writeNote(id, doc.milestones, updatedChanged ? (doc.updated as number) : run.startedMs, existing !== undefined);
-      this.search.writeNote(id, doc, hadFile);
-      this.concepts.writeNote(id, doc, hadFile, changes);
-      seen.add(id);
-      changes.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
-      if (!existing || existing.stub === 1) {
-        changes.added.add(id);
-        changes.fnameKeys.add(fnameKey(file.fname));
-      } else if (movedFrom) {
-        changes.renamed.add(id);
-        changes.fnameKeys.add(fnameKey(file.fname)).add(fnameKey(movedFrom.fname));
-        if (movedFrom.path !== null) {
-          this.diagnostics.replace(movedFrom.vaultId, movedFrom.path, null, []);
+        // The occupant just deleted never has this id, so the row chooseId read, if it did, still stands.
+        const existing = chosen ? chosen.row : this.notes.noteById(id);
+        const movedFrom = existing && (existing.vaultId !== vaultId || existing.path !== file.path) ? existing : undefined;
+        const hadFile = existing !== undefined && existing.stub === 0;
+        this.notes.writeNote(
+          { id, vaultId, fname: file.fname, doc, path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash: result.hash },
+          existing,
+          run.targets,
+        );
+        // "Done at": the note's `updated` when this change moved it, else now (the first sync that saw the tick).
+        const updatedChanged = doc.updated !== null && doc.updated !== existing?.updatedMs;
+        this.milestones.writeNote(id, doc.milestones, updatedChanged ? (doc.updated as number) : run.startedMs, existing !== undefined);
+        this.search.writeNote(id, doc, hadFile);
+        this.concepts.writeNote(id, doc, hadFile, changes);
+        seen.add(id);
+        changes.parsed.set(id, { text: doc.mentionText, sections: doc.sections });
+        if (!existing || existing.stub === 1) {
+          changes.added.add(id);
+          changes.fnameKeys.add(fnameKey(file.fname));
+        } else if (movedFrom) {
+          changes.renamed.add(id);
+          changes.fnameKeys.add(fnameKey(file.fname)).add(fnameKey(movedFrom.fname));
+          if (movedFrom.path !== null) {
+            this.diagnostics.replace(movedFrom.vaultId, movedFrom.path, null, []);
+          }
+        } else {
+          changes.updated.add(id);
         }
-      } else {
-        changes.updated.add(id);
+        report(file.path, id, found);
       }
-      report(file.path, id, found);
+    } finally {
+      ahead?.close();
     }
     run.onProgress(run.progress);
 

@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSqlite } from '../../src/db/sqlite';
+import { VaultSync } from '../../src/sync/vault-sync';
+import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateVault } = require('../../scripts/gen-vault') as {
+  generateVault(o: { out: string; notes: number; bodyKb?: number; quiet?: boolean }): unknown;
+};
+
+/**
+ * Parsing ahead on worker threads (a cold import of many files) must store exactly what reading on the sync's own
+ * thread does, bad files included, in the same order (link ids, concept first-seen order).
+ */
+describe('parse ahead on worker threads', () => {
+  let ws: TempWorkspace;
+  let other: TempWorkspace;
+
+  beforeAll(() => {
+    ws = tempWorkspace();
+    other = tempWorkspace();
+    fs.rmSync(ws.vault, { recursive: true });
+    generateVault({ out: ws.vault, notes: 120, bodyKb: 1, quiet: true });
+    ws.write('binary.md', Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x01]));
+    ws.write('bad-frontmatter.md', '---\nid: [unclosed\n---\nBody with a *sidecar*.\n');
+    ws.write('oversized.md', 'z'.repeat(70 * 1024));
+    fs.symlinkSync('nowhere.md', path.join(ws.vault, 'dangling.md'));
+    ws.write('late.md', note('late', 'Late', 'Links back to [[root]] and [[missing.note]].'));
+  });
+
+  afterAll(() => {
+    ws.cleanup();
+    other.cleanup();
+  });
+
+  const dump = (d: Database.Database) => {
+    const all = (sql: string) => d.prepare(sql).all();
+    return {
+      notes: all('SELECT id, fname, title, stub, parentId, path, hash, body, bodyLine FROM Note ORDER BY id'),
+      sections: all('SELECT * FROM Section ORDER BY id'),
+      links: all('SELECT * FROM Link ORDER BY id'),
+      milestones: all('SELECT * FROM Milestone ORDER BY id'),
+      concepts: all('SELECT * FROM Concept ORDER BY id'),
+      sources: all('SELECT * FROM ConceptSource ORDER BY id'),
+      mentions: all('SELECT * FROM ConceptMention ORDER BY id'),
+      search: all('SELECT rowid, * FROM SearchIndex ORDER BY rowid'),
+      diagnostics: all('SELECT vaultId, noteId, path, line, code, severity, message FROM Diagnostic ORDER BY id'),
+      skipped: all('SELECT path, size FROM SkippedFile ORDER BY path'),
+    };
+  };
+
+  it('stores the same rows as reading on the sync thread', () => {
+    const syncWith = (t: TempWorkspace, parseAheadMinFiles: number) => {
+      const db = openSqlite(t.dbFile);
+      try {
+        const report = new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC', parseAheadMinFiles }).sync(ws.vault);
+        return { report: { ...report, durationMs: 0, runId: 0 }, rows: dump(db) };
+      } finally {
+        db.close();
+      }
+    };
+    const ahead = syncWith(ws, 10);
+    const inline = syncWith(other, Number.POSITIVE_INFINITY);
+    expect(ahead.report.added).toBeGreaterThan(120);
+    expect(ahead.rows.notes.length).toBeGreaterThan(120);
+    expect(ahead.rows.diagnostics.map((d) => (d as { code: string }).code)).toEqual(
+      expect.arrayContaining(['FILE_TOO_LARGE', 'UNREADABLE']),
+    );
+    expect(ahead).toEqual(inline);
+  });
+});
