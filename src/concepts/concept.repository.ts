@@ -74,8 +74,7 @@ export class ConceptRepository {
         : order === 'key' || after.value === null
           ? Prisma.sql`key > ${after.key}`
           : Prisma.sql`(${column} < ${after.value} OR (${column} = ${after.value} AND key > ${after.key}))`;
-    const pageWhere =
-      afterCondition === null ? where : Prisma.sql`WHERE ${Prisma.join([...conditions, afterCondition], ' AND ')}`;
+    const pageWhere = afterCondition === null ? where : Prisma.sql`WHERE ${Prisma.join([...conditions, afterCondition], ' AND ')}`;
     const orderBy = order === 'key' ? Prisma.sql`ORDER BY key` : Prisma.sql`ORDER BY ${column} DESC, key`;
     const [rows, counted] = await Promise.all([
       this.prisma.$queryRaw<ConceptRow[]>`SELECT ${CONCEPT_COLUMNS} FROM Concept ${pageWhere} ${orderBy} LIMIT ${take}`,
@@ -111,7 +110,7 @@ export class ConceptRepository {
       SELECT p.forId, count(*) AS weight, c.id, c.key, c.name, c.kind, c.url, c.aliases, c.salience, c.mentionCount, c.noteCount
       FROM pairs p JOIN Concept c ON c.id = p.otherId
       GROUP BY p.forId, p.otherId
-      ORDER BY p.forId, weight DESC, c.key`;
+      ORDER BY p.forId, weight DESC, c.salience DESC, c.key`;
     return rows.map(({ forId, weight, ...concept }) => ({ forId, weight: Number(weight), concept: toRecord(concept) }));
   }
 }

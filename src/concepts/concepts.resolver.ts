@@ -45,7 +45,7 @@ export class ConceptsResolver {
   }
 
   @ResolveField(() => [RelatedConceptModel], {
-    description: 'Concepts named in the same sections, most shared sections first.',
+    description: 'Concepts named in the same sections, most shared sections first, then most salient.',
     complexity: firstCost,
   })
   async related(@Parent() concept: ConceptModel, @Context() ctx: GqlContext, @Args() args: RelatedArgs): Promise<RelatedConceptModel[]> {

@@ -49,11 +49,11 @@ describe('on the lfs144 seed note', () => {
 
   it('finds defined terms, without dates, task boxes or line labels', () => {
     const defined = names(candidates, 'defined');
-    for (const term of ['iptables', 'edge gateway', 'global', 'mesh configuration', 'component configuration', 'helm']) {
+    for (const term of ['iptables', 'identity', 'edge gateway', 'global', 'mesh configuration', 'component configuration', 'helm']) {
       expect(defined).toContain(term);
     }
-    // `configuring:` is a verb form, `handson:` labels a bare URL, `identity` is everyday English (issue 12).
-    for (const label of ['configuring', 'handson', 'identity']) {
+    // `configuring:` is a verb form, `handson:` labels a bare URL (issue 12).
+    for (const label of ['configuring', 'handson']) {
       expect(defined).not.toContain(label);
     }
     expect(defined.filter((t) => t.includes('/') || /^\d/.test(t) || t.includes('['))).toEqual([]);
@@ -207,6 +207,9 @@ describe('normalizeConceptName', () => {
     ['analysis', 'analysis'],
     ['class', 'class'],
     ['Kubernetes', 'kubernetes'],
+    ['init-containers', 'init container'],
+    ['emissary-ingress', 'emissary ingress'],
+    ['a - b', 'a - b'],
     ['bus', 'bus'],
   ])('%s -> %s', (name, key) => {
     expect(normalizeConceptName(name)).toBe(key);
@@ -214,17 +217,30 @@ describe('normalizeConceptName', () => {
 });
 
 describe('findMentions', () => {
-  it('matches plurals, prefers the longest name and counts one mention per key and line', () => {
+  it('matches plurals and names inside longer names, and counts one mention per key and line', () => {
     const concepts = [
       { key: 'ingress', names: ['ingress'] },
       { key: 'ig', names: ['ingress gateway'] },
       { key: 'gateway', names: ['gateway'] },
       { key: 'proxy', names: ['proxy'] },
+      { key: 'mesh', names: ['mesh'] },
     ];
-    expect(mentionsOf('two Ingress  Gateways, then gateways and proxies and a proxy', concepts)).toEqual([
+    // `Ingress Gateways` names the ingress gateway, and with it an ingress and a gateway (issue 12: a dictionary
+    // `sidecar` must not lose its mention to an extracted `sidecar injection`).
+    expect(mentionsOf('two Ingress  Gateways, then gateways and proxies and a proxy; meshes', concepts)).toEqual([
+      { key: 'ingress', line: 1, section: null },
       { key: 'ig', line: 1, section: null },
       { key: 'gateway', line: 1, section: null },
       { key: 'proxy', line: 1, section: null },
+      { key: 'mesh', line: 1, section: null },
+    ]);
+    expect(
+      mentionsOf('an ingress-gateway and init containers', [...concepts, { key: 'init container', names: ['init-container'] }]),
+    ).toEqual([
+      { key: 'ingress', line: 1, section: null },
+      { key: 'ig', line: 1, section: null },
+      { key: 'gateway', line: 1, section: null },
+      { key: 'init container', line: 1, section: null },
     ]);
   });
 

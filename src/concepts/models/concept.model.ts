@@ -32,7 +32,8 @@ export class ConceptModel {
   @Field(() => String, { nullable: true, description: 'URL of a link whose label names the concept.' })
   url!: string | null;
   @Field(() => Float, {
-    description: 'specificity (rarity of the name in general English) x ln(1 + weighted notes that define, link, tag or name it + noteCount).',
+    description:
+      'specificity (rarity of the name in general English) x ln(1 + weighted notes that define, link, tag or name it + noteCount).',
   })
   salience!: number;
   @Field(() => Int, { description: 'Lines of the vault that name it.' })

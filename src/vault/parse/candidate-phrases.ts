@@ -1,4 +1,4 @@
-import { COMMON_ZIPF, RARE_ZIPF, isLikelyTypo, isStopWord, zipfOf } from './english';
+import { COMMON_ZIPF, RARE_ZIPF, REPEATED_WORD_ZIPF, isLikelyTypo, isStopWord, zipfOf } from './english';
 
 /**
  * Which names may be concepts, and the noun phrases a short line of prose offers. Pure; general English only
@@ -12,8 +12,10 @@ import { COMMON_ZIPF, RARE_ZIPF, isLikelyTypo, isStopWord, zipfOf } from './engl
 /** Generic heads that add nothing to a name before them: `istio operator API` is the `istio operator`. */
 const GENERIC_TAIL = new Set(['api', 'apis', 'cli', 'ui', 'url', 'urls', 'etc']);
 
-/** A single word the author marked (a definition, a link label) may be commoner than one the chunker found. */
+/** A single word the author marked (a link label, emphasis) may be commoner than one the chunker found. */
 const MARKED_ZIPF = 4.0;
+/** A term the note defines (`identity: …`) may be everyday English: the vault's own use makes it a concept. */
+const DEFINED_ZIPF = 4.5;
 /** A phrase of words this common throughout is everyday speech (`study notes`), not a name. */
 const SPECIFIC_ZIPF = 4.2;
 
@@ -28,7 +30,9 @@ const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
 
 export type NameEvidence =
-  /** The author marked it as a name: a `term:` definition, a link label, emphasis. */
+  /** The author defined it: `term: …` (how many notes define it is salience's business). */
+  | 'defined'
+  /** The author marked it as a name: a link label, emphasis. */
   | 'marked'
   /** Found by the phrase chunker in a short line: no mark beyond its position. */
   | 'phrase';
@@ -81,14 +85,15 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
       return false;
     }
     const zipf = zipfOf(word);
-    if (evidence === 'marked') {
-      return zipf === null || zipf < MARKED_ZIPF;
+    if (evidence !== 'phrase') {
+      return zipf === null || zipf < (evidence === 'defined' ? DEFINED_ZIPF : MARKED_ZIPF);
     }
     // Lower-case three-letter words are abbreviations of everyday words (`tue`, `cpu`); `CNI` is a token.
     if ((word.length < 4 && !ALL_CAPS.test(words[0])) || isPastForm(word) || isGerund(word)) {
       return false;
     }
-    return zipf === null ? !isLikelyTypo(word) && !isInflectedUnknown(word) : zipf < RARE_ZIPF;
+    // Words between SPECIFIC_WORD_ZIPF and this must also be repeated in the note (see concepts.ts).
+    return zipf === null ? !isLikelyTypo(word) && !isInflectedUnknown(word) : zipf < REPEATED_WORD_ZIPF;
   }
   if (lower.some((w) => /^\p{N}+$/u.test(w) || isLikelyTypo(w)) || isPastForm(lower[lower.length - 1])) {
     return false;
@@ -100,7 +105,7 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
   if (words.some((w) => isShoutedWord(w) && w.length > 2)) {
     return false;
   }
-  return evidence === 'marked' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
+  return evidence !== 'phrase' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
 }
 
 /** `configuring`, `installing`: an `-ing` form of an everyday verb, alone. */

