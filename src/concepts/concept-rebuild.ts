@@ -27,7 +27,9 @@ import { type ConceptRow, type ConceptStatements, type StoredConcept } from './c
 export type DictionaryChange = { define: DictionaryEntry } | { remove: string };
 
 /** What the parse of a note kept for matching its mentions, by note id. */
-export type ParsedMentionTexts = ReadonlyMap<string, ParsedMentions>;
+export interface ParsedMentionTexts {
+  get(noteId: string): ParsedMentions | undefined;
+}
 
 export interface ConceptDiagnostic extends Diagnostic {
   /** Folder name the dictionary file sits in. */

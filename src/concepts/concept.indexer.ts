@@ -4,6 +4,7 @@ import type { ChangeSet } from '../sync/change-set';
 import type { NoteDoc } from '../vault/note-doc';
 import { normalizeConceptName } from '../vault/parse/concepts';
 import { ConceptStatements } from './concept-index.statements';
+import { KeptMentionTexts } from './kept-mention-texts';
 import { ConceptRebuild, type ConceptDiagnostic, type DictionaryChange } from './concept-rebuild';
 
 /** A concept source: a name a note gives a concept, by kind (and URL for link labels), at its first line there. */
@@ -49,7 +50,10 @@ export class ConceptIndexer {
   private readonly statements: ConceptStatements;
   private readonly rebuild: ConceptRebuild;
 
-  constructor(db: Database.Database, search: SearchIndexer) {
+  constructor(
+    private readonly db: Database.Database,
+    search: SearchIndexer,
+  ) {
     this.statements = new ConceptStatements(db);
     this.rebuild = new ConceptRebuild(this.statements, search);
   }
@@ -71,6 +75,11 @@ export class ConceptIndexer {
       changes.conceptKeys.add(key);
     }
     this.statements.deleteSources(noteId);
+  }
+
+  /** Where a sync keeps the mention texts of the notes it parses, for afterSync (bounded memory: see KeptMentionTexts). */
+  keptTexts(budgetChars?: number): KeptMentionTexts {
+    return new KeptMentionTexts(this.db, budgetChars);
   }
 
   /** After the files of a sync: concepts and mentions brought in line with the sources and dictionaries. */

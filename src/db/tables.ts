@@ -106,6 +106,24 @@ export function defineTable<Row>() {
   return <const K extends readonly (keyof Row & string)[]>(name: string, names: AllColumns<Row, K>): Table<Row> => table<Row>(name, names);
 }
 
+/** A SELECT over expressions (joins, aliases): its column list and a compiled array -> row mapper, by name. */
+export interface Selection<Row> {
+  /** `expr, expr, …` in the declared order. */
+  readonly list: string;
+  fromArray(this: void, values: readonly unknown[]): Row;
+}
+
+/** Declare a read once: `defineSelection<NoteRead>()({ id: 'n.id', vault: 'v.name', … })`; every field of Row needs one. */
+export function defineSelection<Row>() {
+  return (expressions: { readonly [K in keyof Row & string]: string }): Selection<Row> => {
+    const names = Object.keys(expressions) as (keyof Row & string)[];
+    return {
+      list: names.map((n) => expressions[n]).join(', '),
+      fromArray: compile(`return { ${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(', ')} };`),
+    };
+  };
+}
+
 export const LINK = defineTable<LinkRow>()('Link', [
   'id',
   'sourceId',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { SqliteReader } from '../db/sqlite-reader';
-import { LINK } from '../db/tables';
+import { defineSelection, LINK } from '../db/tables';
 import { PrismaService } from '../db/prisma.service';
 import { fnameKey } from '../vault/fname-key';
 import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
@@ -9,9 +9,36 @@ import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, Section
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
-/** Read as arrays (SqliteReader.arrayStatement): NoteRow and noteFrom follow this order. */
-const NOTE_COLUMNS = `n.id, v.name, n.fname, n.title, n.desc, n.createdMs, n.updatedMs, n.stub, n.parentId, n.tags, n.custom, n.path`;
-const NOTES = `SELECT ${NOTE_COLUMNS} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
+/** A note as the API reads it (as arrays, SqliteReader.arrayStatement), mapped by name. */
+interface NoteRow {
+  id: string;
+  vault: string;
+  fname: string;
+  title: string;
+  desc: string;
+  createdMs: number | null;
+  updatedMs: number | null;
+  stub: number;
+  parentId: string | null;
+  tags: string;
+  custom: string;
+  path: string | null;
+}
+const NOTE_READ = defineSelection<NoteRow>()({
+  id: 'n.id',
+  vault: 'v.name',
+  fname: 'n.fname',
+  title: 'n.title',
+  desc: 'n.desc',
+  createdMs: 'n.createdMs',
+  updatedMs: 'n.updatedMs',
+  stub: 'n.stub',
+  parentId: 'n.parentId',
+  tags: 'n.tags',
+  custom: 'n.custom',
+  path: 'n.path',
+});
+const NOTES = `SELECT ${NOTE_READ.list} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
 /** What the API reads of a link, declared with the table (src/db/tables.ts): read as arrays, mapped by name. */
 const LINK_RECORD = LINK.select([
   'id',
@@ -49,22 +76,21 @@ const SQL = {
   linksTo: `${LINKS} WHERE targetId IN ${ID_LIST} ORDER BY targetId, id`,
 } as const;
 
-type NoteRow = [string, string, string, string, string, number | null, number | null, number, string | null, string, string, string | null];
-
-function noteFrom(r: NoteRow): NoteRecord {
+function noteFrom(array: unknown[]): NoteRecord {
+  const r = NOTE_READ.fromArray(array);
   return {
-    id: r[0],
-    vault: r[1],
-    fname: r[2],
-    title: r[3],
-    desc: r[4],
-    createdMs: r[5],
-    updatedMs: r[6],
-    stub: r[7] === 1,
-    parentId: r[8],
-    tags: JSON.parse(r[9]) as string[],
-    custom: r[10],
-    path: r[11],
+    id: r.id,
+    vault: r.vault,
+    fname: r.fname,
+    title: r.title,
+    desc: r.desc,
+    createdMs: r.createdMs,
+    updatedMs: r.updatedMs,
+    stub: r.stub === 1,
+    parentId: r.parentId,
+    tags: JSON.parse(r.tags) as string[],
+    custom: r.custom,
+    path: r.path,
   };
 }
 
@@ -80,7 +106,7 @@ export class NoteRepository {
   ) {}
 
   findById(id: string): Promise<NoteRecord | null> {
-    const row = this.reader.arrayStatement(SQL.noteById).get(id) as NoteRow | undefined;
+    const row = this.reader.arrayStatement(SQL.noteById).get(id) as unknown[] | undefined;
     return Promise.resolve(row ? noteFrom(row) : null);
   }
 
@@ -91,7 +117,7 @@ export class NoteRepository {
       vault
         ? this.reader.arrayStatement(SQL.noteByFnameInVault).get(key, vault, fname)
         : this.reader.arrayStatement(SQL.noteByFname).get(key, fname)
-    ) as NoteRow | undefined;
+    ) as unknown[] | undefined;
     return Promise.resolve(row ? noteFrom(row) : null);
   }
 
@@ -106,11 +132,11 @@ export class NoteRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<NoteRecord[]> {
-    return Promise.resolve((this.reader.arrayStatement(SQL.notesByIds).all(JSON.stringify(ids)) as NoteRow[]).map(noteFrom));
+    return Promise.resolve((this.reader.arrayStatement(SQL.notesByIds).all(JSON.stringify(ids)) as unknown[][]).map(noteFrom));
   }
 
   childrenOf(parentIds: readonly string[]): Promise<NoteRecord[]> {
-    const rows = this.reader.arrayStatement(SQL.children).all(JSON.stringify(parentIds)) as NoteRow[];
+    const rows = this.reader.arrayStatement(SQL.children).all(JSON.stringify(parentIds)) as unknown[][];
     return Promise.resolve(rows.map(noteFrom));
   }
 
@@ -149,7 +175,7 @@ export class NoteRepository {
     const cursor = after ? `${filtered ? `${filtered} AND` : 'WHERE'} (n.fname > ? OR (n.fname = ? AND n.id > ?))` : filtered;
     const rows = this.reader
       .arrayStatement(`${NOTES} ${cursor} ORDER BY n.fname, n.id LIMIT ?`)
-      .all(...params, ...(after ? [after.fname, after.fname, after.id] : []), take) as NoteRow[];
+      .all(...params, ...(after ? [after.fname, after.fname, after.id] : []), take) as unknown[][];
     return Promise.resolve({ rows: rows.map(noteFrom), total });
   }
 

@@ -1,3 +1,4 @@
+import { KeptMentionTexts } from '../concepts/kept-mention-texts';
 import type { ParsedSection } from '../vault/note-doc';
 import type { MentionText } from '../vault/parse/concepts';
 
@@ -24,8 +25,11 @@ export class ChangeSet {
   readonly fnameKeys = new Set<string>();
   /** Keys of the concept sources added or removed in this run: only their concepts can change. */
   readonly conceptKeys = new Set<string>();
-  /** Notes parsed in this run, by id, as the concept step matches their mentions (no body is read back). */
-  readonly parsed = new Map<string, ParsedMentions>();
+  /**
+   * Notes parsed in this run, by id, as the concept step matches their mentions (no body is read back); in memory up
+   * to a budget, then in a temporary table (KeptMentionTexts, given by the concept feature).
+   */
+  constructor(readonly parsed: KeptMentionTexts = new KeptMentionTexts(null)) {}
 
   /** Notes written in this run: their derived rows are new. */
   get written(): Set<string> {

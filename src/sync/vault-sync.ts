@@ -25,6 +25,8 @@ export interface SyncOptions {
   maxFileBytes: number;
   /** From this many files to read in a vault on, they are parsed ahead on worker threads (default PARSE_AHEAD_MIN_FILES). */
   parseAheadMinFiles?: number;
+  /** Characters of mention text a sync keeps in memory before it spills to a temporary table (default MAX_KEPT_CHARS). */
+  keptMentionChars?: number;
 }
 
 export interface VaultDiagnostic extends Diagnostic {
@@ -85,7 +87,7 @@ export class VaultSync {
       }
     }
     const scopes = paths ? scopesOf(paths, vaults) : null;
-    const changes = new ChangeSet();
+    const changes = new ChangeSet(this.concepts.keptTexts(this.options.keptMentionChars));
     const { runId, notes, run } = writeTransaction(this.db, () => {
       const run: Run = {
         startedMs: started,
@@ -145,6 +147,7 @@ export class VaultSync {
       }
       restoreLinkIndexes();
       const conceptDiagnostics = this.concepts.afterSync(workspace.dir, changes);
+      changes.parsed.clear();
       restoreMentionIndexes();
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);

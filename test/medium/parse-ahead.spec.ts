@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { KeptMentionTexts } from '../../src/concepts/kept-mention-texts';
 import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
@@ -69,5 +70,54 @@ describe('parse ahead on worker threads', () => {
       expect.arrayContaining(['FILE_TOO_LARGE', 'UNREADABLE']),
     );
     expect(ahead).toEqual(inline);
+  });
+
+  it('keeps mention texts past a memory budget in a temporary table, with the same mentions', () => {
+    const mentions = (t: TempWorkspace, keptMentionChars: number) => {
+      const db = openSqlite(t.dbFile);
+      try {
+        db.exec('DELETE FROM Note; DELETE FROM Concept; DELETE FROM Vault; DELETE FROM SearchIndex;');
+        new VaultSync(db, { maxFileBytes: 64 * 1024, timeZone: 'UTC', keptMentionChars }).sync(ws.vault);
+        const rows = db
+          .prepare(
+            'SELECT c.key, m.noteId, m.sectionOrdinal, m.line FROM ConceptMention m JOIN Concept c ON c.id = m.conceptId ORDER BY m.id',
+          )
+          .all();
+        // The temporary table is gone with the sync.
+        expect(db.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name = 'KeptMentionText'").get()).toEqual({ n: 0 });
+        return rows;
+      } finally {
+        db.close();
+      }
+    };
+    const all = mentions(ws, Number.POSITIVE_INFINITY);
+    const spilled = mentions(other, 2_000); // a few notes' worth: nearly every text goes to the temporary table
+    expect(all.length).toBeGreaterThan(100);
+    expect(spilled).toEqual(all);
+  });
+
+  it('gives back a spilled text and its sections as they were kept', () => {
+    const db = openSqlite(other.dbFile);
+    try {
+      const noteId = (db.prepare('SELECT noteId FROM Section LIMIT 1').get() as { noteId: string }).noteId;
+      const sections = db
+        .prepare(
+          'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal',
+        )
+        .all(noteId);
+      const store = new KeptMentionTexts(db, 10);
+      const text = { text: 'A sidecar \u0000 and Envoy, 12 chars more', lines: [0, 9, 12, 10.5, 30, 11] };
+      db.transaction(() => {
+        store.set('small', { text: { text: 'tiny', lines: [0, 1] }, sections: [] });
+        store.set(noteId, { text, sections: [] });
+        expect(store.spilledCount).toBe(1);
+        expect(store.get('small')).toEqual({ text: { text: 'tiny', lines: [0, 1] }, sections: [] });
+        expect(store.get(noteId)).toEqual({ text, sections });
+        expect(store.get('nobody')).toBeUndefined();
+        store.clear();
+      })();
+    } finally {
+      db.close();
+    }
   });
 });

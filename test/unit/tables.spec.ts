@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase } from '../../src/db/migrate';
-import { defineTable, LINK, MILESTONE, NEW_LINK } from '../../src/db/tables';
+import { defineSelection, defineTable, LINK, MILESTONE, NEW_LINK } from '../../src/db/tables';
 
 describe('table declarations (src/db/tables.ts)', () => {
   it('maps an array read in list() order to a row by column name, and back', () => {
@@ -37,5 +37,19 @@ describe('table declarations (src/db/tables.ts)', () => {
     // @ts-expect-error `b` is not declared
     const partial = defineTable<{ a: string; b: string }>()('T', ['a']);
     expect(partial.names).toEqual(['a']);
+  });
+
+  it('declares a read over expressions once, each field by name', () => {
+    const db = new Database(':memory:');
+    db.exec(
+      "CREATE TABLE A (id TEXT, vaultId INT); CREATE TABLE V (id INT, name TEXT); INSERT INTO A VALUES ('n1', 1); INSERT INTO V VALUES (1, 'vault');",
+    );
+    const READ = defineSelection<{ vault: string; id: string }>()({ vault: 'v.name', id: 'a.id' });
+    expect(READ.list).toBe('v.name, a.id');
+    const raw = db.prepare(`SELECT ${READ.list} FROM A a JOIN V v ON v.id = a.vaultId`).raw().get() as unknown[];
+    expect(READ.fromArray(raw)).toEqual({ vault: 'vault', id: 'n1' });
+    // @ts-expect-error every field needs an expression
+    defineSelection<{ vault: string; id: string }>()({ vault: 'v.name' });
+    db.close();
   });
 });
