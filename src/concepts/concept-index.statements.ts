@@ -72,6 +72,9 @@ export class ConceptStatements {
         'INSERT INTO ConceptDefinition (name, aliases, updatedMs) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases, updatedMs = excluded.updatedMs',
       ),
       deleteDefinition: p('DELETE FROM ConceptDefinition WHERE name = ?'),
+      ignored: p('SELECT key, name FROM IgnoredConcept ORDER BY key'),
+      clearIgnored: p('DELETE FROM IgnoredConcept'),
+      insertIgnored: p('INSERT INTO IgnoredConcept (key, name) VALUES (?, ?)'),
       vaultRoots: p('SELECT root FROM Vault ORDER BY id'),
       lastWorkspace: p("SELECT workspace FROM SyncRun WHERE status = 'ok' ORDER BY id DESC LIMIT 1"),
       notesWithFiles: p('SELECT id FROM Note WHERE stub = 0 ORDER BY id'),
@@ -131,6 +134,18 @@ export class ConceptStatements {
 
   deleteDefinition(name: string): void {
     this.s.deleteDefinition.run(name);
+  }
+
+  /** The ignore list the last rebuild applied, by key. */
+  ignored(): Map<string, string> {
+    return new Map((this.s.ignored.all() as { key: string; name: string }[]).map((r) => [r.key, r.name]));
+  }
+
+  replaceIgnored(ignored: ReadonlyMap<string, string>): void {
+    this.s.clearIgnored.run();
+    for (const [key, name] of ignored) {
+      this.s.insertIgnored.run(key, name);
+    }
   }
 
   /** Folders that may hold a concepts.yml: the workspace of the last sync and every vault root. */

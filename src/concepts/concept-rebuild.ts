@@ -97,14 +97,20 @@ export class ConceptRebuild {
     written: Iterable<string>,
     parsed: ParsedMentionTexts,
   ): ConceptDiagnostic[] {
-    const { dictionary, diagnostics } = this.readDictionary(folders);
+    const { dictionary, ignored, diagnostics } = this.readDictionary(folders);
     const stored = this.repo.concepts();
-    if (touched === null && sameDictionary(dictionary, stored)) {
+    // The ignore list is part of the dictionary: a change to it alone must rebuild too.
+    const sameIgnored = sameEntries(ignored, this.repo.ignored());
+    const unchanged = sameIgnored && sameDictionary(dictionary, stored);
+    if (touched === null && unchanged) {
       return diagnostics;
     }
+    if (!sameIgnored) {
+      this.repo.replaceIgnored(ignored);
+    }
     // With the same dictionary, only concepts whose keys this run's sources touched can change.
-    const incremental = touched !== null && stored.length > 0 && sameDictionary(dictionary, stored);
-    const desired = this.desiredConcepts(dictionary, incremental ? { stored, touched } : null);
+    const incremental = touched !== null && stored.length > 0 && unchanged;
+    const desired = this.desiredConcepts(dictionary, new Set(ignored.keys()), incremental ? { stored, touched } : null);
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
@@ -156,8 +162,14 @@ export class ConceptRebuild {
   }
 
   /** The API's definitions first, then concepts.yml in each folder; entries with the same key merge. */
-  private readDictionary(folders: string[]): { dictionary: Map<string, DictionaryEntry>; diagnostics: ConceptDiagnostic[] } {
+  private readDictionary(folders: string[]): {
+    dictionary: Map<string, DictionaryEntry>;
+    /** key -> name of every `ignore:` name. */
+    ignored: Map<string, string>;
+    diagnostics: ConceptDiagnostic[];
+  } {
     const lists: DictionaryEntry[][] = [this.repo.definitions()];
+    const ignored = new Map<string, string>();
     const diagnostics: ConceptDiagnostic[] = [];
     for (const folder of folders) {
       const file = path.join(folder, DICTIONARY_FILE);
@@ -180,14 +192,25 @@ export class ConceptRebuild {
       }
       const parsed = parseConceptDictionary(DICTIONARY_FILE, text);
       lists.push(parsed.entries);
+      for (const name of parsed.ignored) {
+        const key = normalizeConceptName(name);
+        if (!ignored.has(key)) {
+          ignored.set(key, name);
+        }
+      }
       diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, vault: path.basename(folder) })));
     }
-    return { dictionary: mergeDictionary(lists), diagnostics };
+    return {
+      dictionary: mergeDictionary(lists),
+      ignored: new Map([...ignored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      diagnostics,
+    };
   }
 
   /**
    * One concept per key. Dictionary entries come first and absorb candidates whose key is one of their aliases;
    * every other key takes the kind of its strongest source and the name written most often there (first seen on a tie).
+   * A key on an `ignore:` list is never taken from the text (a dictionary entry, the user's own word, stays).
    *
    * `since`: the concepts stored before this run and the source keys it touched, when the dictionary did not change.
    * A concept depends only on the sources whose key is its own or one of its aliases, so only the concepts of touched
@@ -196,6 +219,7 @@ export class ConceptRebuild {
    */
   private desiredConcepts(
     dictionary: Map<string, DictionaryEntry>,
+    ignored: ReadonlySet<string>,
     since: { stored: StoredConcept[]; touched: ReadonlySet<string> } | null,
   ): Map<string, ConceptRow> {
     const out = new Map<string, ConceptRow>();
@@ -246,7 +270,7 @@ export class ConceptRebuild {
       const held = out.get(key);
       if (held?.kind === 'dictionary') {
         held.evidence = sourceEvidence(notes);
-      } else if (!held && isSalient(b.name, notes)) {
+      } else if (!held && !ignored.has(key) && isSalient(b.name, notes)) {
         out.set(key, { key, name: b.name, kind: CONCEPT_KINDS[b.rank], url: null, aliases: '[]', evidence: sourceEvidence(notes) });
       }
     }
@@ -339,6 +363,10 @@ function namesChange(stored: StoredConcept[], desired: Map<string, ConceptRow>):
 }
 
 /** Whether the stored dictionary concepts are exactly the dictionary's entries. */
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([key, name]) => b.get(key) === name);
+}
+
 function sameDictionary(dictionary: Map<string, DictionaryEntry>, stored: StoredConcept[]): boolean {
   const held = stored.filter((c) => c.kind === 'dictionary');
   return (

@@ -281,6 +281,26 @@ describe('VaultSync concepts and search index', () => {
     expect(sut.updateConcepts({ remove: 'sidecar' })).toBe(false); // concepts.yml, not an API definition
   });
 
+  it('drops the names of an `ignore:` list, and brings them back when the list alone changes', () => {
+    sync();
+    expect(concepts().get('workload')).toMatchObject({ kind: 'phrase' });
+    expect(mentions().filter((m) => m.key === 'xds')).toHaveLength(2);
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [Workloads, xDS]\n');
+    sync(); // no note changed, only the list
+    expect(concepts().get('workload')).toBeUndefined();
+    expect(concepts().get('xds')).toBeUndefined();
+    expect(mentions().filter((m) => m.key === 'xds' || m.key === 'workload')).toEqual([]);
+    expect(concepts().get('sidecar')).toMatchObject({ kind: 'dictionary' });
+    const before = changes();
+    sync(); // the same list again: the dictionary shortcut holds, only the SyncRun row is written
+    expect(changes() - before).toBe(1);
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [workload]\n');
+    sync();
+    expect(concepts().get('xds')).toMatchObject({ name: 'xDS', kind: 'token' });
+    expect(mentions().filter((m) => m.key === 'xds')).toHaveLength(2);
+    expect(concepts().get('workload')).toBeUndefined();
+  });
+
   it('reports a broken dictionary and keeps the concepts from the text', () => {
     ws.write('concepts.yml', 'sidecar: [oops\n');
     const report = sync();

@@ -27,8 +27,15 @@ describe('parseConceptDictionary', () => {
     ]);
   });
 
+  it('reads the reserved `ignore` key as names to drop, not as a concept', () => {
+    const parsed = parseConceptDictionary('concepts.yml', 'sidecar: []\nignore: [framework, " service  mesh solve "]\n');
+    expect(parsed).toEqual({ entries: [{ name: 'sidecar', aliases: [] }], ignored: ['framework', 'service mesh solve'], diagnostics: [] });
+    expect(parseConceptDictionary('concepts.yml', '- ignore: global\n- xDS\n').ignored).toEqual(['global']);
+    expect(parseConceptDictionary('concepts.yml', 'ignore: [{a: b}]\n').diagnostics).toHaveLength(1);
+  });
+
   it('accepts an empty file and reports bad YAML or shapes, keeping the good entries', () => {
-    expect(parseConceptDictionary('concepts.yml', '# nothing yet\n')).toEqual({ entries: [], diagnostics: [] });
+    expect(parseConceptDictionary('concepts.yml', '# nothing yet\n')).toEqual({ entries: [], ignored: [], diagnostics: [] });
     const broken = parseConceptDictionary('concepts.yml', 'a: b\ngateway: [oops\n');
     expect(broken.entries).toEqual([]);
     expect(broken.diagnostics).toEqual([expect.objectContaining({ code: 'CONFIG_ERROR', file: 'concepts.yml' })]);

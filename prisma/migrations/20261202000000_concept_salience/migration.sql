@@ -22,6 +22,12 @@ CREATE INDEX "Concept_mentionCount_idx" ON "Concept"("mentionCount");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+-- CreateTable
+CREATE TABLE "IgnoredConcept" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL
+);
+
 
 -- Hand-written: concept extraction changed with this migration (issue 12), so every note's concept sources are stale.
 -- Forget what the sync knew of each file: the next sync parses every note again and rebuilds the concepts.

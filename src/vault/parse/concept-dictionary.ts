@@ -13,6 +13,10 @@ import { normalizeConceptName } from './concepts';
  *
  *   - SPIFFE
  *   - xDS: [discovery service]
+ *
+ * The key `ignore` is reserved: names (or aliases) the notes may suggest but that are not concepts of this vault.
+ *
+ *   ignore: [framework, service mesh solve]
  */
 export interface DictionaryEntry {
   /** Canonical name as written. */
@@ -23,25 +27,40 @@ export interface DictionaryEntry {
 
 export const DICTIONARY_FILE = 'concepts.yml';
 
+/** The reserved key of `concepts.yml` whose names are dropped from the extracted concepts. */
+export const IGNORE_KEY = 'ignore';
+
 /** Where a concept comes from, strongest first: a concept takes the kind of its strongest source. */
 export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase'] as const;
 export type ConceptKindName = (typeof CONCEPT_KINDS)[number];
 
 /** Parse one dictionary file. Never throws: problems become CONFIG_ERROR diagnostics and the good entries are kept. */
-export function parseConceptDictionary(file: string, text: string): { entries: DictionaryEntry[]; diagnostics: Diagnostic[] } {
+export function parseConceptDictionary(
+  file: string,
+  text: string,
+): { entries: DictionaryEntry[]; ignored: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const ignored: string[] = [];
   const fail = (line: number | null, message: string) =>
     diagnostics.push({ file, line, code: 'CONFIG_ERROR', severity: 'error', message: `${file}: ${message}` });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     fail(lineCounter.linePos(doc.errors[0].pos[0]).line, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-    return { entries: [], diagnostics };
+    return { entries: [], ignored, diagnostics };
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   const entries: DictionaryEntry[] = [];
   const add = (name: unknown, aliases: unknown) => {
     const list = aliases === null || aliases === undefined ? [] : Array.isArray(aliases) ? (aliases as unknown[]) : [aliases];
+    if (name === IGNORE_KEY) {
+      if (!list.every(isName)) {
+        fail(null, `${IGNORE_KEY} should be a list of names`);
+        return;
+      }
+      ignored.push(...list.map((n) => String(n).trim().replace(/\s+/g, ' ')));
+      return;
+    }
     if (!isName(name) || !list.every(isName)) {
       fail(null, `entry ${JSON.stringify(name)} should be a name with a list of alias names`);
       return;
@@ -49,7 +68,7 @@ export function parseConceptDictionary(file: string, text: string): { entries: D
     entries.push(entry(String(name), list.map(String)));
   };
   if (value === null || value === undefined) {
-    return { entries, diagnostics };
+    return { entries, ignored, diagnostics };
   }
   if (Array.isArray(value)) {
     for (const item of value as unknown[]) {
@@ -68,7 +87,7 @@ export function parseConceptDictionary(file: string, text: string): { entries: D
   } else {
     fail(1, 'should be a mapping `name: [aliases]` or a list of names');
   }
-  return { entries, diagnostics };
+  return { entries, ignored, diagnostics };
 }
 
 function isName(v: unknown): v is string | number {
