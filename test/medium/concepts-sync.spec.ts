@@ -283,30 +283,29 @@ describe('VaultSync concepts and search index', () => {
 
   it('drops the names of an `ignore:` list, and brings them back when the list alone changes', () => {
     sync();
-    expect(concepts().get('workload')).toMatchObject({ kind: 'phrase' });
+    expect(concepts().get('control plane')).toMatchObject({ kind: 'emphasis' });
     expect(mentions().filter((m) => m.key === 'xds')).toHaveLength(2);
-    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [Workloads, xDS]\n');
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [Control Planes, xDS]\n');
     sync(); // no note changed, only the list
-    expect(concepts().get('workload')).toBeUndefined();
+    expect(concepts().get('control plane')).toBeUndefined();
     expect(concepts().get('xds')).toBeUndefined();
-    expect(mentions().filter((m) => m.key === 'xds' || m.key === 'workload')).toEqual([]);
+    expect(mentions().filter((m) => m.key === 'xds' || m.key === 'control plane')).toEqual([]);
     expect(concepts().get('sidecar')).toMatchObject({ kind: 'dictionary' });
     const before = changes();
     sync(); // the same list again: the dictionary shortcut holds, only the SyncRun row is written
     expect(changes() - before).toBe(1);
-    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [workload]\n');
+    ws.write('concepts.yml', 'sidecar: [sidecars, side car]\nignore: [control plane]\n');
     sync();
     expect(concepts().get('xds')).toMatchObject({ name: 'xDS', kind: 'token' });
     expect(mentions().filter((m) => m.key === 'xds')).toHaveLength(2);
-    expect(concepts().get('workload')).toBeUndefined();
+    expect(concepts().get('control plane')).toBeUndefined();
   });
 
   it('reports a broken dictionary and keeps the concepts from the text', () => {
     ws.write('concepts.yml', 'sidecar: [oops\n');
     const report = sync();
     expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'concepts.yml', code: 'CONFIG_ERROR' })]);
-    // No dictionary entry: `sidecar` is only what the text makes of it (a phrase since issue 12), without aliases.
-    expect(concepts().get('sidecar')).toMatchObject({ kind: 'phrase', aliases: '[]' });
+    expect(concepts().get('sidecar')).toBeUndefined();
     expect(concepts().get('xds')).toMatchObject({ kind: 'token' });
   });
 

@@ -164,6 +164,22 @@ describe('extractConceptCandidates', () => {
     expect(list.filter((c) => c.kind === 'link-label').map((c) => [c.name, c.url])).toEqual([['Envoy', 'https://envoyproxy.io']]);
   });
 
+  it('chunks note fragments, not sentences nor notes in another language', () => {
+    const phrases = (text: string) => names(candidatesOf(text), 'phrase');
+    expect(phrases('- sidecar injection, automated by mutating admission webhook')).toEqual([
+      'sidecar injection',
+      'sidecar',
+      'mutating admission webhook',
+    ]);
+    expect(phrases('## 03. Installing Istio')).toEqual(['Istio']);
+    expect(phrases('Every sidecar injection is automated. The webhook mutates pods.')).toEqual([]);
+    expect(phrases('- retries, circuit breaker...')).toEqual(['retries', 'circuit breaker']);
+    // Lorem ipsum: every word unknown to English would look like a rare name.
+    const lorem = '- Voluptate laborum cupidatat\n- sidecar injection proident\n- occaecat mesh gateway\n';
+    expect(phrases(lorem.repeat(2))).toContain('Voluptate'); // too few words to tell
+    expect(phrases(lorem.repeat(5))).toEqual([]);
+  });
+
   it('applies the token rules', () => {
     const list = candidatesOf(
       'API OK II IV XIV REGISTRY_ONLY JSON mTLS gRPC IDs CSRs Envoy istioctl 10GB GB IMPORTANT `CodeSpan` spiffe://x/FooBar SPIFFE-based a.b.cD',

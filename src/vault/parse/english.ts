@@ -58,6 +58,29 @@ export const SPECIFIC_WORD_ZIPF = 2.8;
  */
 export const REPEATED_WORD_ZIPF = 3.3;
 
+const LETTER_RUN = /\p{L}+/gu;
+/** Words enough to tell a note's language; a longer note is judged on its first ones. */
+const SAMPLE_WORDS = 1000;
+
+/** Fewer words than this cannot tell a language (`Installing Istio`): taken as English. */
+const MIN_SAMPLE_WORDS = 40;
+
+/** Share of the words of `text` (its first SAMPLE_WORDS) that English knows; 1 for text of under MIN_SAMPLE_WORDS words. */
+export function englishShare(text: string): number {
+  let known = 0;
+  let words = 0;
+  for (const [word] of text.matchAll(LETTER_RUN)) {
+    words++;
+    if (zipfOf(word.toLowerCase()) !== null) {
+      known++;
+    }
+    if (words >= SAMPLE_WORDS) {
+      break;
+    }
+  }
+  return words < MIN_SAMPLE_WORDS ? 1 : known / words;
+}
+
 const typoCache = new Map<string, boolean>();
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
