@@ -87,9 +87,10 @@ function main() {
       `\nsync: ${first.notes} files in ${first.durationMs.toFixed(0)} ms (first), ${second.durationMs.toFixed(0)} ms (unchanged); ` +
         `${first.diagnostics.length} diagnostics`,
     );
-    const failed = rows.filter((r) => r.actual !== r.ours);
+    const failed = rows.filter((r) => r.actual !== r.ours).map((r) => `${r.key} ${r.actual} (expected ${r.ours})`);
+    failed.push(...checkConcepts(db));
     if (failed.length > 0) {
-      console.error(`\ncorpus-check: FAILED: ${failed.map((r) => `${r.key} ${r.actual} (expected ${r.ours})`).join(', ')}`);
+      console.error(`\ncorpus-check: FAILED: ${failed.join(', ')}`);
       return 1;
     }
     console.log('\ncorpus-check: OK');
@@ -98,6 +99,45 @@ function main() {
     db?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The judged top 100 of dendron-site's concepts (issue 12). */
+const JUDGED_CONCEPTS = path.join(ROOT, 'test', 'fixtures', 'concept-quality', 'dendron-site-top100.json');
+
+/**
+ * The 100 concepts with most mentions against the judged list: every one must be judged, none may be an English stop
+ * word, and the share judged good must not fall below the recorded precision. Returns the failures.
+ * @param {Db} db
+ * @returns {string[]}
+ */
+function checkConcepts(db) {
+  const { normalizeConceptName } = require(path.join(ROOT, 'dist', 'vault', 'parse', 'concepts.js'));
+  const { isStopWord } = require(path.join(ROOT, 'dist', 'vault', 'parse', 'english.js'));
+  /** @type {{ precision: number, concepts: { name: string, junk?: string }[] }} */
+  const judged = JSON.parse(fs.readFileSync(JUDGED_CONCEPTS, 'utf8'));
+  const verdict = new Map(judged.concepts.map((c) => [normalizeConceptName(c.name), c.junk === undefined]));
+  const top = /** @type {{ key: string, name: string, mentionCount: number }[]} */ (
+    db.prepare('SELECT key, name, mentionCount FROM Concept ORDER BY mentionCount DESC, key LIMIT 100').all()
+  );
+  const unjudged = top.filter((c) => !verdict.has(c.key)).map((c) => c.name);
+  const stopWords = top.filter((c) => isStopWord(c.key)).map((c) => c.name);
+  const good = top.filter((c) => verdict.get(c.key) === true).length;
+  const precision = top.length === 0 ? 0 : good / top.length;
+  console.log(
+    `concepts: top ${top.length} by mentions, ${good} judged good (precision ${(precision * 100).toFixed(0)} %, recorded ` +
+      `${(judged.precision * 100).toFixed(0)} %, issue 12 asks 90 %); ${unjudged.length} unjudged, ${stopWords.length} stop words`,
+  );
+  const failures = [];
+  if (unjudged.length > 0) {
+    failures.push(`unjudged concepts in the top 100 (judge them in ${path.relative(ROOT, JUDGED_CONCEPTS)}): ${unjudged.join(', ')}`);
+  }
+  if (stopWords.length > 0) {
+    failures.push(`stop words among the concepts: ${stopWords.join(', ')}`);
+  }
+  if (precision < judged.precision) {
+    failures.push(`concept precision ${precision.toFixed(2)} < ${judged.precision}`);
+  }
+  return failures;
 }
 
 /**
