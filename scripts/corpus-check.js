@@ -120,7 +120,7 @@ function checkConcepts(db) {
     db.prepare('SELECT key, name, mentionCount FROM Concept ORDER BY mentionCount DESC, key LIMIT 100').all()
   );
   const unjudged = top.filter((c) => !verdict.has(c.key)).map((c) => c.name);
-  const stopWords = top.filter((c) => isStopWord(c.key)).map((c) => c.name);
+  const stopWords = top.filter((c) => isStopWord(c.name.toLowerCase())).map((c) => c.name);
   const good = top.filter((c) => verdict.get(c.key) === true).length;
   const precision = top.length === 0 ? 0 : good / top.length;
   console.log(

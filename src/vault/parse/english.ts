@@ -60,7 +60,7 @@ export const REPEATED_WORD_ZIPF = 3.3;
 
 const LETTER_RUN = /\p{L}+/gu;
 /** Words enough to tell a note's language; a longer note is judged on its first ones. */
-const SAMPLE_WORDS = 1000;
+const SAMPLE_WORDS = 300;
 
 /** Fewer words than this cannot tell a language (`Installing Istio`): taken as English. */
 const MIN_SAMPLE_WORDS = 40;
@@ -82,7 +82,31 @@ export function englishShare(text: string): number {
 }
 
 const typoCache = new Map<string, boolean>();
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+interface EverydayWords {
+  words: ReadonlySet<string>;
+  /** `position\0word-without-that-letter` for every everyday word and every position after the first. */
+  missing: ReadonlySet<string>;
+}
+let everydayWords: EverydayWords | undefined;
+
+/** Everyday words and their one-letter deletions (a symmetric-delete index: a few lookups per question, not 50 per letter). */
+function everyday(): EverydayWords {
+  if (!everydayWords) {
+    const words = new Set<string>();
+    const missing = new Set<string>();
+    for (const [word, zipf] of english().zipf) {
+      if (zipf >= COMMON_ZIPF && /^[a-z]+$/.test(word)) {
+        words.add(word);
+        for (let j = 1; j < word.length; j++) {
+          missing.add(`${j}\u0000${word.slice(0, j)}${word.slice(j + 1)}`);
+        }
+      }
+    }
+    everydayWords = { words, missing };
+  }
+  return everydayWords;
+}
 
 /**
  * Whether an unseen word is one slip away from an everyday word (`wihtout`, `recieve`, `teh`): a transposition,
@@ -96,16 +120,16 @@ export function isLikelyTypo(lower: string): boolean {
   if (held !== undefined) {
     return held;
   }
-  const common = (w: string) => (zipfOf(w) ?? 0) >= COMMON_ZIPF;
+  const { words, missing } = everyday();
   let typo = false;
   // Slips rarely hit the first letter, and names often differ from a word just there (`Ztunnel`, `Kafka`).
   for (let i = 1; i < lower.length && !typo; i++) {
-    const head = lower.slice(0, i);
-    const tail = lower.slice(i + 1);
-    typo = common(head + tail) || (i + 1 < lower.length && common(head + lower[i + 1] + lower[i] + lower.slice(i + 2)));
-    for (let k = 0; k < LETTERS.length && !typo; k++) {
-      typo = common(head + LETTERS[k] + tail) || common(head + LETTERS[k] + lower.slice(i));
-    }
+    const without = lower.slice(0, i) + lower.slice(i + 1);
+    typo =
+      words.has(without) || // a letter too many
+      missing.has(`${i}\u0000${lower}`) || // a letter missing at i
+      missing.has(`${i}\u0000${without}`) || // a wrong letter at i
+      (i + 1 < lower.length && words.has(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))); // two swapped
   }
   typoCache.set(lower, typo);
   return typo;
