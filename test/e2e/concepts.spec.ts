@@ -63,6 +63,32 @@ describe('concepts and search over HTTP', () => {
     }
   });
 
+  it('orders concepts by mentions or salience with cursors bound to their order, and counts mentions and notes', async () => {
+    type Page = { edges: { cursor: string; node: { key: string; salience: number; mentionCount: number; noteCount: number } }[] };
+    const pageOf = async (args: string) => {
+      const { data, errors } = await gql(`{ concepts(${args}) { edges { cursor node { key salience mentionCount noteCount } } } }`);
+      expect(errors).toBeUndefined();
+      return (data?.concepts as Page).edges;
+    };
+    const all = await pageOf('orderBy: MENTIONS, first: 100');
+    expect(all.length).toBeGreaterThan(20);
+    const counts = all.map((e) => e.node.mentionCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // The second page by mentions goes on exactly where the first stopped.
+    const second = await pageOf(`orderBy: MENTIONS, first: 5, after: "${all[4].cursor}"`);
+    expect(second.map((e) => e.node.key)).toEqual(all.slice(5, 10).map((e) => e.node.key));
+    const bySalience = (await pageOf('orderBy: SALIENCE, first: 100')).map((e) => e.node.salience);
+    expect(bySalience).toEqual([...bySalience].sort((a, b) => b - a));
+    expect(bySalience[0]).toBeGreaterThan(bySalience[bySalience.length - 1]);
+    // mentionCount and noteCount are the stored mentions: xDS is named on two lines of one note.
+    const { data } = await gql(`{ concept(name: "xDS") { mentionCount noteCount mentions { line } } }`);
+    expect(data?.concept).toMatchObject({ mentionCount: data?.concept.mentions.length, noteCount: 1 });
+    expect(data?.concept.mentionCount).toBe(2);
+    // A cursor is bound to its order: a MENTIONS cursor with NAME is a client error.
+    const mismatch = await gql(`{ concepts(orderBy: NAME, first: 5, after: "${all[4].cursor}") { totalCount } }`);
+    expect(mismatch.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('relates xDS to Envoy and SPIFFE, and finds gateway through its alias', async () => {
     const { data, errors } = await gql(`{
       xds: concept(name: "xDS") { related(first: 20) { concept { name } weight } notes { fname } }
