@@ -387,8 +387,8 @@ function sentenceLines(children: MarkdownIt.Token[]): boolean[] {
  * 0.83, dendron-site's median 0.95; lorem ipsum 0.45-0.63). In another language every word looks like a rare name.
  */
 const ENGLISH_NOTE_SHARE = 0.7;
-/** Prose enough to judge a note's language (englishShare reads at most its first 120 words). */
-const LANGUAGE_SAMPLE_CHARS = 1000;
+/** Prose enough to judge a note's language (englishShare reads at most its first 300 words). */
+const LANGUAGE_SAMPLE_CHARS = 2500;
 
 function isEnglishNote(blocks: InlineBlock[]): boolean {
   const parts: string[] = [];

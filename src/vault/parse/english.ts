@@ -60,7 +60,7 @@ export const REPEATED_WORD_ZIPF = 3.3;
 
 const LETTER_RUN = /\p{L}+/gu;
 /** Words enough to tell a note's language; a longer note is judged on its first ones. */
-const SAMPLE_WORDS = 120;
+const SAMPLE_WORDS = 300;
 
 /** Fewer words than this cannot tell a language (`Installing Istio`): taken as English. */
 const MIN_SAMPLE_WORDS = 40;
