@@ -39,6 +39,15 @@ export class ProgressService {
     return (await this.notes.findByIds(ids)).sort((a, b) => a.fname.localeCompare(b.fname));
   }
 
+  /** The progress of every note with a plan, in fname order. */
+  async plans(asOf?: string | null): Promise<ProgressModel[]> {
+    const result: ProgressModel[] = [];
+    for (const note of await this.notesWithPlans()) {
+      result.push(await this.progressOf(note, asOf));
+    }
+    return result;
+  }
+
   async progress(note: NoteRef, asOf?: string | null): Promise<ProgressModel> {
     return this.progressOf(await this.noteRefs.get(note), asOf);
   }
