@@ -115,9 +115,12 @@ export function DashboardPage() {
 function PlanCard({ plan, run, onWritten }: { plan: Plan; run: number; onWritten: () => void }) {
   const [message, setMessage] = useState<{ text: string; conflict: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The box shows the tick at once; the file's state comes back with the re-query (or the tick is undone on an error).
+  const [pending, setPending] = useState<{ id: string; done: boolean } | null>(null);
   const headingId = `plan-${plan.note.id}`;
   const tick = async (m: MilestoneRow, done: boolean) => {
     setBusy(m.id);
+    setPending({ id: m.id, done });
     setMessage(null);
     try {
       await mutate(SET_DONE, { id: m.id, done });
@@ -129,6 +132,7 @@ function PlanCard({ plan, run, onWritten }: { plan: Plan; run: number; onWritten
       });
     } finally {
       setBusy(null);
+      setPending(null);
       onWritten();
     }
   };
@@ -185,7 +189,7 @@ function PlanCard({ plan, run, onWritten }: { plan: Plan; run: number; onWritten
               <input
                 type="checkbox"
                 id={`m-${m.id}`}
-                checked={m.done}
+                checked={pending?.id === m.id ? pending.done : m.done}
                 disabled={busy !== null}
                 data-target={m.target ?? ''}
                 onChange={(e) => void tick(m, e.currentTarget.checked)}
