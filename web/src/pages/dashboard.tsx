@@ -168,6 +168,7 @@ function PlanCard({ plan, run, onWritten }: { plan: Plan; run: number; onWritten
         class="burndown"
         src={`/progress/${encodeURIComponent(plan.note.fname)}.svg?v=${run}`}
         alt={`Burndown chart of ${plan.note.title}: milestones remaining, planned and actual`}
+        loading="lazy"
         width={640}
         height={320}
       />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { gql, type ApiError } from '../api';
+import { ApiError, gql } from '../api';
 import { useLive } from '../live';
 import { Status } from '../ui';
 import { drawGraph, type DrawnGraph, type GraphData } from '../graph-view';
@@ -11,14 +11,10 @@ const NOTE_KINDS: Kind[] = ['link', 'hierarchy'];
 const NEIGHBOURHOOD = `query Neighbourhood($from: String!, $depth: Int!, $kinds: [GraphEdgeKind!]) {
   graph(from: $from, depth: $depth, kinds: $kinds) { truncated nodes { id kind label } edges { source target kind weight } }
 }`;
-/** Note nodes link to `/notes/<note id>`: the note page finds a note by id too (and shows its fname). */
-const WHOLE = `query WholeVault($kinds: [GraphEdgeKind!]) { exportGraph(format: cytoscape, kinds: $kinds) }`;
-
-interface Cytoscape {
-  elements: {
-    nodes: { data: GraphData['nodes'][number] }[];
-    edges: { data: GraphData['edges'][number] }[];
-  };
+/** GET /graph/whole.json: nodes `[id, label, kind]`, edges `[source index, target index, kind, weight]`. */
+interface WholeGraph {
+  nodes: [string, string, string][];
+  edges: [number, number, string, number][];
 }
 
 interface Settings {
@@ -49,12 +45,16 @@ async function load(s: Settings): Promise<GraphData> {
     const data = await gql<{ graph: GraphData }>(NEIGHBOURHOOD, { ...s });
     return data.graph;
   }
-  const data = await gql<{ exportGraph: string }>(WHOLE, { kinds: s.kinds });
-  const json = JSON.parse(data.exportGraph) as Cytoscape;
+  // The whole vault comes compact from GET /graph/whole.json (GraphQL's exportGraph is ten times larger).
+  const res = await fetch(`/graph/whole.json?kinds=${s.kinds.join(',')}`);
+  const body = (await res.json()) as WholeGraph | { error: { code: string; message: string } };
+  if ('error' in body) {
+    throw new ApiError(body.error.message, body.error.code);
+  }
   return {
     truncated: false,
-    nodes: json.elements.nodes.map((n) => n.data),
-    edges: json.elements.edges.map((e) => e.data),
+    nodes: body.nodes.map(([id, label, kind]) => ({ id, label, kind })),
+    edges: body.edges.map(([s, t, kind, weight]) => ({ source: body.nodes[s][0], target: body.nodes[t][0], kind, weight })),
   };
 }
 
