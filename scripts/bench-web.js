@@ -41,7 +41,11 @@ async function waitFor(fn, ms, what) {
 }
 
 async function gql(query) {
-  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()).data;
 }
 
@@ -51,7 +55,9 @@ async function main() {
   const tmp = arg('keep', null) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-bench-web-'));
   const vault = path.join(tmp, 'vault');
   if (!fs.existsSync(vault)) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-vault.js'), '--out', vault, '--notes', String(NOTES), '--quiet'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-vault.js'), '--out', vault, '--notes', String(NOTES), '--quiet'], {
+      stdio: 'inherit',
+    });
   }
   const build = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.js'), '--json'], { encoding: 'utf8' }));
   const server = spawn(process.execPath, [path.join(ROOT, 'bin/vaultgraph.js'), 'serve', '--sync', '--port', String(PORT)], {
@@ -63,7 +69,14 @@ async function main() {
   server.stdout.on('data', (c) => (out += c));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
   try {
     await waitFor(() => /synced /.test(out), 300_000, 'the first sync');
@@ -74,7 +87,9 @@ async function main() {
     const whole = JSON.parse((await gql('{ exportGraph(format: cytoscape) }')).exportGraph);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     let offHost = 0;
-    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : (offHost++, route.abort())));
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : (offHost++, route.abort()),
+    );
     const page = await context.newPage();
     const timed = async (url, ready, timeout) => {
       const t0 = Date.now();
@@ -102,7 +117,9 @@ async function main() {
       plans: plans.length,
       wholeGraph: { nodes: whole.elements.nodes.length, edges: whole.elements.edges.length, drawn },
       firstPageJsGzipKB: +(build.firstPageJsGzip / 1024).toFixed(1),
-      graphChunkGzipKB: +(build.files.filter((f) => !f.firstPage && f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0) / 1024).toFixed(1),
+      graphChunkGzipKB: +(build.files.filter((f) => !f.firstPage && f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0) / 1024).toFixed(
+        1,
+      ),
       msMedianOf: RUNS,
       dashboardUsableMs: median(results.dashboard),
       notePageUsableMs: median(results.note),
