@@ -4,9 +4,11 @@ import { GraphRepository } from './graph.repository';
 import { GraphResolver, UnlinkedMentionResolver } from './graph.resolver';
 import { GraphService } from './graph.service';
 import { LinkAuditService } from './link-audit.service';
+import { WholeGraphController } from './whole-graph.controller';
 
 @Module({
   imports: [NotesModule],
+  controllers: [WholeGraphController],
   providers: [GraphRepository, GraphService, LinkAuditService, GraphResolver, UnlinkedMentionResolver],
   exports: [GraphService],
 })
