@@ -5,11 +5,12 @@ import { GraphResolver, UnlinkedMentionResolver } from './graph.resolver';
 import { GraphService } from './graph.service';
 import { LinkAuditService } from './link-audit.service';
 import { WholeGraphController } from './whole-graph.controller';
+import { WholeGraphLayout } from './whole-graph-layout';
 
 @Module({
   imports: [NotesModule],
   controllers: [WholeGraphController],
-  providers: [GraphRepository, GraphService, LinkAuditService, GraphResolver, UnlinkedMentionResolver],
+  providers: [GraphRepository, GraphService, WholeGraphLayout, LinkAuditService, GraphResolver, UnlinkedMentionResolver],
   exports: [GraphService],
 })
 export class GraphModule {}

@@ -39,9 +39,14 @@ describe('web app API over HTTP (seeds)', () => {
     expect(res.data!.root.html).toContain('<a class="wikilink wiki" href="/notes/lfs144">lfs144</a>');
   });
 
-  it('GET /graph/whole.json: the note graph compact; a bad kind is a 400 with a code', async () => {
+  it('GET /graph/whole.json: the note graph compact and laid out; a bad kind is a 400 with a code', async () => {
     const whole = await server.http.get('/graph/whole.json').expect(200);
-    const body = JSON.parse(whole.text) as { nodes: [string, string, string][]; edges: [number, number, string, number][] };
+    const body = JSON.parse(whole.text) as { nodes: [string, string, string, number, number][]; edges: [number, number, string, number][] };
+    // Positions from the server's layout: finite, and not all in one place.
+    expect(body.nodes.every(([, , , x, y]) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    expect(new Set(body.nodes.map(([, , , x, y]) => `${x},${y}`)).size).toBe(body.nodes.length);
+    // Kept until the data changes: the same answer again.
+    expect((await server.http.get('/graph/whole.json').expect(200)).text).toBe(whole.text);
     const { data } = await server.gql('{ exportGraph(format: cytoscape) }');
     const expected = JSON.parse(data!.exportGraph).elements;
     expect(body.nodes.map((n) => n[0])).toEqual(expected.nodes.map((n: any) => n.data.id));
