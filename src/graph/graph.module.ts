@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotesModule } from '../notes/notes.module';
+import { SyncModule } from '../sync/sync.module';
 import { GraphRepository } from './graph.repository';
 import { GraphResolver, UnlinkedMentionResolver } from './graph.resolver';
 import { GraphService } from './graph.service';
@@ -8,7 +9,7 @@ import { WholeGraphController } from './whole-graph.controller';
 import { WholeGraphLayout } from './whole-graph-layout';
 
 @Module({
-  imports: [NotesModule],
+  imports: [NotesModule, SyncModule],
   controllers: [WholeGraphController],
   providers: [GraphRepository, GraphService, WholeGraphLayout, LinkAuditService, GraphResolver, UnlinkedMentionResolver],
   exports: [GraphService],
