@@ -211,6 +211,8 @@ function MentionBatch({ notes }: { notes: NoteRef[] }) {
   );
 }
 
+const places = (n: number) => (n === 1 ? '1 place' : `${n} places`);
+
 function MentionList({ of, first }: { of: NoteRef; first: Mention[] }) {
   const [all, setAll] = useState(false);
   const more = first.length > MENTIONS_SHOWN;
@@ -222,7 +224,7 @@ function MentionList({ of, first }: { of: NoteRef; first: Mention[] }) {
   }
   return (
     <>
-      <span class="muted">is named without a link in {more ? `more than ${MENTIONS_SHOWN}` : first.length} places:</span>
+      <span class="muted">is named without a link in {more ? `more than ${MENTIONS_SHOWN} places` : places(first.length)}:</span>
       <Mentions rows={first.slice(0, MENTIONS_SHOWN)} />
       {more && (
         <button type="button" onClick={() => setAll(true)}>
@@ -241,8 +243,8 @@ function AllMentions({ of }: { of: NoteRef }) {
       <Status loading={q.loading} error={q.error} empty={!q.data} />
       {q.data && (
         <span class="muted">
-          is named without a link in {rows.length}
-          {rows.length === MENTIONS_MAX ? ' (the first; the API gives at most that many)' : ''} places:
+          is named without a link in {places(rows.length)}
+          {rows.length === MENTIONS_MAX ? ' (the first; the API gives at most that many)' : ''}:
         </span>
       )}
       <Mentions rows={rows} />
