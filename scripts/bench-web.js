@@ -118,14 +118,12 @@ async function main() {
       }
       results.graphHover.push((await page.locator('#graph[data-hovered]').count()) ? Date.now() - t0 : NaN);
     }
-    const drawn = await page
-      .locator('#graph')
-      .evaluate((el) => ({
-        nodes: el.dataset.nodeCount,
-        edges: el.dataset.edgeCount,
-        edgeTotal: el.dataset.edgeTotal,
-        layout: el.dataset.layout,
-      }));
+    const drawn = await page.locator('#graph').evaluate((el) => ({
+      nodes: el.dataset.nodeCount,
+      edges: el.dataset.edgeCount,
+      edgeTotal: el.dataset.edgeTotal,
+      layout: el.dataset.layout,
+    }));
     const report = {
       notes: stats.notes,
       links: stats.links,
