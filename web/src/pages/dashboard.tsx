@@ -181,20 +181,23 @@ function PlanCard({ plan, run, onWritten }: { plan: Plan; run: number; onWritten
     setBusy(m.id);
     setPending({ id: m.id, done });
     setMessage(null);
+    let failure: { text: string; conflict: boolean } | null = null;
     try {
       await mutate(SET_DONE, { id: m.id, done });
     } catch (err) {
       const conflict = err instanceof ApiError && err.code === 'CONFLICT';
-      setMessage({
+      failure = {
         text: conflict ? 'The file changed on disk, reload. Your tick was not written.' : err instanceof Error ? err.message : String(err),
         conflict,
-      });
-    } finally {
-      setBusy(null);
-      setPending(null);
-      onWritten();
-      milestones.reload();
+      };
     }
+    // The box keeps the tick until the list is read again, and the figures and any error follow: box, count and
+    // message then change together, to what the file says (letting go first would show the old state for a moment).
+    await milestones.reload();
+    setBusy(null);
+    setPending(null);
+    setMessage(failure);
+    onWritten();
   };
   return (
     <section ref={card} class="panel plan" aria-labelledby={headingId} data-note={plan.note.fname}>
@@ -277,17 +280,36 @@ function useMilestones(card: { current: HTMLElement | null }, noteId: string) {
   const [error, setError] = useState<string | null>(null);
   const [visible, setVisible] = useState(false);
   const asked = useRef(0);
-  const load = () => {
+  const latest = useRef<Promise<void>>(Promise.resolve());
+  const load = (): Promise<void> => {
     const n = ++asked.current;
-    milestonesOf(noteId).then(
+    latest.current = milestonesOf(noteId).then(
       (ms) => {
         if (n === asked.current) {
           setList(ms);
           setError(null);
         }
       },
-      (err: unknown) => n === asked.current && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => {
+        if (n === asked.current) {
+          setError(err instanceof Error ? err.message : String(err));
+        }
+      },
     );
+    return latest.current;
+  };
+  /** Ask again; resolves once the newest answer is in (a live re-query may have overtaken this one). */
+  const reload = async (): Promise<void> => {
+    if (!visible) {
+      return;
+    }
+    void load();
+    for (let p = latest.current; ; p = latest.current) {
+      await p;
+      if (p === latest.current) {
+        return;
+      }
+    }
   };
   useEffect(() => {
     const el = card.current;
@@ -302,9 +324,9 @@ function useMilestones(card: { current: HTMLElement | null }, noteId: string) {
   }, [visible]);
   useEffect(() => {
     if (visible) {
-      load();
+      void load();
     }
   }, [visible, noteId]);
-  useLive(() => visible && load());
-  return { list, error, reload: () => visible && load() };
+  useLive(() => visible && void load());
+  return { list, error, reload };
 }
