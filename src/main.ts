@@ -35,3 +35,12 @@ export async function createServer(logLevels: LogLevel[] | false = ['error', 'wa
   app.enableShutdownHooks();
   return app;
 }
+
+/**
+ * Run as the entry point (`nest start`, `npm run start:dev`, `node dist/main.js`): serve as `npm start` does, through
+ * the CLI's own `serve --sync --watch` and its error policy. Options come from the environment (PORT, HOST,
+ * VAULT_PATH, DATABASE_URL). Imported (tests, scripts, the CLI), this file only builds servers.
+ */
+if (require.main === module) {
+  void import('./cli').then(({ main }) => main([process.argv[0], 'vaultgraph', 'serve', '--sync', '--watch']));
+}

@@ -1,40 +1,84 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, type OnApplicationBootstrap, type OnModuleDestroy, Query } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import { SqliteReader } from '../db/sqlite-reader';
+import { SyncCommits } from '../sync/sync-commits';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ALL_EDGE_KINDS, NOTE_EDGE_KINDS, type GraphEdgeKindName } from './graph.records';
 import { GraphService } from './graph.service';
+import { WholeGraphLayout } from './whole-graph-layout';
 
 /**
- * The whole vault's graph for the web app's graph page, compact: `nodes` as `[id, label, kind]`, `edges` as
- * `[source index, target index, kind, weight]`. GraphQL's `exportGraph(format: cytoscape)` holds the same graph but
- * weighs 50 MB on a 10k-note vault (an object per edge, twice parsed); this is about 4 MB. Kept until the database
- * changes (the read connection's data_version), so pages opened between two syncs share one answer.
+ * The whole vault's graph for the web app's graph page, compact and laid out: `nodes` as `[id, label, kind, x, y]`,
+ * `edges` as `[source index, target index, kind, weight]`. GraphQL's `exportGraph(format: cytoscape)` holds the same
+ * graph but weighs 50 MB on a 10k-note vault (an object per edge, twice parsed); this is about 4 MB. The positions are
+ * ForceAtlas2's (WholeGraphLayout), so the page runs no layout. Kept until the database changes (the read
+ * connection's data_version): pages opened between two syncs share one answer, and requests that come while it is
+ * being made wait for the same one. Once a page has asked, each commit of this process lays the graph out again at
+ * once, before the page's live re-query comes.
  */
 @Controller('graph')
-export class WholeGraphController {
-  private cache: { key: string; body: string } | null = null;
+export class WholeGraphController implements OnApplicationBootstrap, OnModuleDestroy {
+  private cache: { key: string; body: Promise<string> } | null = null;
+  /** The edge kinds last asked for: laid out again after each commit, so the page's live re-query finds it ready. */
+  private asked: GraphEdgeKindName[] | null = null;
+  private commits: Subscription | null = null;
 
   constructor(
     private readonly graphs: GraphService,
+    private readonly layouts: WholeGraphLayout,
     private readonly reader: SqliteReader,
+    private readonly syncCommits: SyncCommits,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.commits = this.syncCommits.commits$.subscribe(() => {
+      if (this.asked) {
+        this.answer(this.asked).catch(() => undefined);
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.commits?.unsubscribe();
+  }
 
   @Get('whole.json')
   @Header('content-type', 'application/json; charset=utf-8')
   @Header('cache-control', 'no-cache')
-  async whole(@Query('kinds') kinds?: unknown): Promise<string> {
+  whole(@Query('kinds') kinds?: unknown): Promise<string> {
     const chosen = kindsOf(kinds);
+    this.asked = chosen;
+    return this.answer(chosen);
+  }
+
+  private answer(chosen: GraphEdgeKindName[]): Promise<string> {
     const key = `${this.reader.dataVersion()}:${chosen.join(',')}`;
     if (this.cache?.key !== key) {
-      const graph = await this.graphs.wholeGraph(chosen);
-      const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
-      const body = JSON.stringify({
-        nodes: graph.nodes.map((n) => [n.id, n.label, n.kind]),
-        edges: graph.edges.map((e) => [index.get(e.source), index.get(e.target), e.kind, e.weight]),
-      });
+      const body = this.build(chosen);
       this.cache = { key, body };
+      // A failed build is not kept: the next request tries again.
+      body.catch(() => {
+        if (this.cache?.body === body) {
+          this.cache = null;
+        }
+      });
     }
     return this.cache.body;
+  }
+
+  private async build(kinds: GraphEdgeKindName[]): Promise<string> {
+    const graph = await this.graphs.wholeGraph(kinds);
+    const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+    const edges = graph.edges.map((e) => [index.get(e.source) as number, index.get(e.target) as number, e.kind, e.weight] as const);
+    const xy = await this.layouts.layout(kinds.join(','), {
+      ids: graph.nodes.map((n) => n.id),
+      edges: edges.map(([s, t, , w]) => [s, t, w] as const),
+    });
+    const round = (v: number) => Math.round(v * 10) / 10;
+    return JSON.stringify({
+      nodes: graph.nodes.map((n, i) => [n.id, n.label, n.kind, round(xy[2 * i]), round(xy[2 * i + 1])]),
+      edges,
+    });
   }
 }
 

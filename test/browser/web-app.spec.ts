@@ -86,6 +86,19 @@ describe('web app (offline, real server with --watch, Chromium)', () => {
     ({ context, blocked } = await launchBrowser(path.join(tmp, 'profile')));
     page = context.pages()[0] ?? (await context.newPage());
     watchPage(page, watch);
+    // Counts the web workers a page starts (the graph layout's is the only one the app has).
+    await page.addInitScript(() => {
+      type WorkerClass = new (...args: unknown[]) => object;
+      const w = globalThis as unknown as { workersStarted: number; Worker: WorkerClass };
+      const Base = w.Worker;
+      w.workersStarted = 0;
+      w.Worker = class extends Base {
+        constructor(...args: unknown[]) {
+          super(...args);
+          w.workersStarted++;
+        }
+      };
+    });
   });
 
   afterAll(async () => {
@@ -178,6 +191,8 @@ describe('web app (offline, real server with --watch, Chromium)', () => {
     await canvas.waitFor({ timeout: 15_000 });
     await expect(canvas.getAttribute('data-node-count')).resolves.toBe(String(graph.nodes.length));
     await expect(canvas.getAttribute('data-edge-count')).resolves.toBe(String(graph.edges.length));
+    // A neighbourhood comes without positions: ForceAtlas2 lays it out in a web worker.
+    expect(await page.evaluate(() => (globalThis as unknown as { workersStarted: number }).workersStarted)).toBe(1);
     // Kinds are kept in the URL: unticking `related` asks again and draws fewer edges.
     await page.locator('input[name=kinds][value=related]').uncheck();
     await page.waitForURL(/kinds=link%2Chierarchy%2Cmention|kinds=link,hierarchy,mention/);
@@ -192,13 +207,18 @@ describe('web app (offline, real server with --watch, Chromium)', () => {
     expect(narrower.graph.edges.length).toBeLessThan(graph.edges.length);
   });
 
-  it('whole-vault graph: every note and its links, drawn with WebGL', async () => {
+  it("whole-vault graph: every note and its links, drawn with WebGL at the server's positions, no layout run in the page", async () => {
     const { stats } = await gql(server.base, '{ stats { notes } }');
     await page.goto(`${server.base}/graph`);
     const canvas = page.locator('#graph[data-ready="true"]');
     await canvas.waitFor({ timeout: 15_000 });
     expect(Number(await canvas.getAttribute('data-node-count'))).toBeGreaterThanOrEqual(stats.notes);
     expect(await page.locator('#graph canvas').count()).toBeGreaterThan(0);
+    await expect(canvas.getAttribute('data-layout')).resolves.toBe('server');
+    // A small graph: every edge is drawn.
+    await expect(canvas.getAttribute('data-edges')).resolves.toBe('all');
+    await expect(canvas.getAttribute('data-edge-count')).resolves.toBe(await canvas.getAttribute('data-edge-total'));
+    expect(await page.evaluate(() => (globalThis as unknown as { workersStarted: number }).workersStarted)).toBe(0);
   });
 
   it('health: lists the planted broken link', async () => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
+import { WholeGraphLayout } from '../../src/graph/whole-graph-layout';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -39,15 +40,32 @@ describe('web app API over HTTP (seeds)', () => {
     expect(res.data!.root.html).toContain('<a class="wikilink wiki" href="/notes/lfs144">lfs144</a>');
   });
 
-  it('GET /graph/whole.json: the note graph compact; a bad kind is a 400 with a code', async () => {
+  it('GET /graph/whole.json: the note graph compact and laid out; a bad kind is a 400 with a code', async () => {
     const whole = await server.http.get('/graph/whole.json').expect(200);
-    const body = JSON.parse(whole.text) as { nodes: [string, string, string][]; edges: [number, number, string, number][] };
+    const body = JSON.parse(whole.text) as { nodes: [string, string, string, number, number][]; edges: [number, number, string, number][] };
+    // Positions from the server's layout: finite, and not all in one place.
+    expect(body.nodes.every(([, , , x, y]) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    expect(new Set(body.nodes.map(([, , , x, y]) => `${x},${y}`)).size).toBe(body.nodes.length);
+    // Kept until the data changes: the same answer again.
+    expect((await server.http.get('/graph/whole.json').expect(200)).text).toBe(whole.text);
     const { data } = await server.gql('{ exportGraph(format: cytoscape) }');
     const expected = JSON.parse(data!.exportGraph).elements;
     expect(body.nodes.map((n) => n[0])).toEqual(expected.nodes.map((n: any) => n.data.id));
     expect(body.edges.map(([s, t, kind]) => `${kind}:${body.nodes[s][0]}->${body.nodes[t][0]}`)).toEqual(
       expected.edges.map((e: any) => e.data.id),
     );
+    // Once asked for, the next commit lays it out again at once, before any page asks; the new note is in it.
+    const layouts = jest.spyOn(server.app.get(WholeGraphLayout), 'layout');
+    ws.write('laid-out.md', '---\nid: laid-out\ntitle: Laid out\n---\n\nSee [[lfs144]].\n');
+    expect((await server.gql('mutation { sync { notes } }')).errors).toBeUndefined();
+    for (let i = 0; i < 100 && layouts.mock.calls.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(layouts.mock.calls.map(([key, input]) => [key, input.ids.includes('laid-out')])).toEqual([['link,hierarchy', true]]);
+    const next = JSON.parse((await server.http.get('/graph/whole.json').expect(200)).text) as typeof body;
+    expect(layouts).toHaveBeenCalledTimes(1);
+    expect(next.nodes.map((n) => n[0])).toContain('laid-out');
+    layouts.mockRestore();
     const bad = await server.http.get('/graph/whole.json?kinds=link,bogus').expect(400);
     expect(bad.body.error.code).toBe('BAD_USER_INPUT');
   });

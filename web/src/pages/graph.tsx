@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../api';
 import { useLive } from '../live';
 import { Status } from '../ui';
-import { drawGraph, type DrawnGraph, type GraphData } from '../graph-view';
+import { drawGraph, EDGE_BUDGET, type DrawnGraph, type GraphData } from '../graph-view';
 
 const KINDS = ['link', 'hierarchy', 'mention', 'related'] as const;
 type Kind = (typeof KINDS)[number];
@@ -11,9 +11,9 @@ const NOTE_KINDS: Kind[] = ['link', 'hierarchy'];
 const NEIGHBOURHOOD = `query Neighbourhood($from: String!, $depth: Int!, $kinds: [GraphEdgeKind!]) {
   graph(from: $from, depth: $depth, kinds: $kinds) { truncated nodes { id kind label } edges { source target kind weight } }
 }`;
-/** GET /graph/whole.json: nodes `[id, label, kind]`, edges `[source index, target index, kind, weight]`. */
+/** GET /graph/whole.json: nodes `[id, label, kind, x, y]` (laid out by the server), edges `[source index, target index, kind, weight]`. */
 interface WholeGraph {
-  nodes: [string, string, string][];
+  nodes: [string, string, string, number, number][];
   edges: [number, number, string, number][];
 }
 
@@ -53,7 +53,7 @@ async function load(s: Settings): Promise<GraphData> {
   }
   return {
     truncated: false,
-    nodes: body.nodes.map(([id, label, kind]) => ({ id, label, kind })),
+    nodes: body.nodes.map(([id, label, kind, x, y]) => ({ id, label, kind, x, y })),
     edges: body.edges.map(([s, t, kind, weight]) => ({ source: body.nodes[s][0], target: body.nodes[t][0], kind, weight })),
   };
 }
@@ -164,8 +164,11 @@ export function GraphPage({ params }: { params: URLSearchParams }) {
       <Status loading={loading} error={error} empty={!data} />
       {data && (
         <p class="muted" aria-live="polite">
-          {data.nodes.length} nodes, {data.edges.length} edges{data.truncated ? ' (the nearest only: the neighbourhood was cut)' : ''}. Drag
-          to pan, scroll or use the buttons to zoom, hover a node to see its neighbours, click it to open it.
+          {data.nodes.length} nodes, {data.edges.length} edges{data.truncated ? ' (the nearest only: the neighbourhood was cut)' : ''}.
+          {data.edges.length > EDGE_BUDGET
+            ? ' So many edges are not drawn at once: the hierarchy is, and a node’s own edges while you hover it.'
+            : ''}{' '}
+          Drag to pan, scroll or use the buttons to zoom, hover a node to see its neighbours, click it to open it.
         </p>
       )}
       <div class="graph-zoom" role="group" aria-label="Zoom">
