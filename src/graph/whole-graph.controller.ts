@@ -13,8 +13,9 @@ import { WholeGraphLayout } from './whole-graph-layout';
  * graph but weighs 50 MB on a 10k-note vault (an object per edge, twice parsed); this is about 4 MB. The positions are
  * ForceAtlas2's (WholeGraphLayout), so the page runs no layout. Kept until the database changes (the read
  * connection's data_version): pages opened between two syncs share one answer, and requests that come while it is
- * being made wait for the same one. Once a page has asked, each commit of this process lays the graph out again at
- * once, before the page's live re-query comes.
+ * being made wait for the same one. The first commit of this process (`serve --sync`'s first sync) lays out the
+ * default graph even if no page asked yet, so the first visit after a start finds it ready; once a page has asked,
+ * each commit lays the graph out again at once, before the page's live re-query comes.
  */
 @Controller('graph')
 export class WholeGraphController implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,6 +23,8 @@ export class WholeGraphController implements OnApplicationBootstrap, OnModuleDes
   /** The edge kinds last asked for: laid out again after each commit, so the page's live re-query finds it ready. */
   private asked: GraphEdgeKindName[] | null = null;
   private commits: Subscription | null = null;
+  /** Until the first commit: lay the default graph out then, asked or not. */
+  private warmUp = true;
 
   constructor(
     private readonly graphs: GraphService,
@@ -32,8 +35,10 @@ export class WholeGraphController implements OnApplicationBootstrap, OnModuleDes
 
   onApplicationBootstrap(): void {
     this.commits = this.syncCommits.commits$.subscribe(() => {
-      if (this.asked) {
-        this.answer(this.asked).catch(() => undefined);
+      const kinds = this.asked ?? (this.warmUp ? kindsOf(undefined) : null);
+      this.warmUp = false;
+      if (kinds) {
+        this.answer(kinds).catch(() => undefined);
       }
     });
   }

@@ -70,6 +70,25 @@ describe('web app API over HTTP (seeds)', () => {
     expect(bad.body.error.code).toBe('BAD_USER_INPUT');
   });
 
+  it('GET /graph/whole.json: the first commit of a server lays the graph out before any page asks', async () => {
+    const fresh = tempWorkspace(path.join(REPO_ROOT, 'seeds'));
+    const other = await startE2eServer(fresh, {}, { sync: false });
+    try {
+      const layouts = jest.spyOn(other.app.get(WholeGraphLayout), 'layout');
+      expect((await other.gql('mutation { sync { notes } }')).errors).toBeUndefined();
+      for (let i = 0; i < 100 && layouts.mock.calls.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(layouts.mock.calls.map(([key]) => key)).toEqual(['link,hierarchy']);
+      await other.http.get('/graph/whole.json').expect(200); // the page's first visit: the laid-out answer, no new layout
+      expect(layouts).toHaveBeenCalledTimes(1);
+      layouts.mockRestore();
+    } finally {
+      await other.close();
+      fresh.cleanup();
+    }
+  });
+
   it('pages are the HTML shell; assets are whitelisted names', async () => {
     for (const url of ['/', '/notes/lfs144', '/concepts/sidecar', '/graph?from=lfs144', '/search?q=x', '/health']) {
       const res = await server.http.get(url).expect(200);
