@@ -20,6 +20,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { NotesModule } from './notes/notes.module';
 import { SearchModule } from './search/search.module';
 import { SyncApiModule } from './sync/sync-api.module';
+import { WebModule } from './web/web.module';
 
 /** The GraphiQL page served at GET /graphql (its inline script's hash goes into the content security policy). */
 export const IDE_OPTIONS: IdeLandingPageOptions = { endpoint: '/graphql' };
@@ -34,6 +35,7 @@ export const IDE_OPTIONS: IdeLandingPageOptions = { endpoint: '/graphql' };
     SearchModule,
     GraphModule,
     IdeModule,
+    WebModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GqlContextModule],

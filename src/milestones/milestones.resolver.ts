@@ -39,6 +39,14 @@ export class MilestonesResolver {
     return this.progressService.progress({ id, fname }, asOf);
   }
 
+  @Query(() => [ProgressModel], {
+    description: 'How the plan of every note that has one is going, as of a date (default: today), in fname order.',
+    complexity: weighted(20, listCost),
+  })
+  plans(@Args('asOf', { type: () => LocalDate, nullable: true }) asOf?: string | null): Promise<ProgressModel[]> {
+    return this.progressService.plans(asOf);
+  }
+
   @Query(() => [AgendaDayModel], { description: 'Milestones of every note, per day, from..to inclusive.', complexity: listCost })
   agenda(
     @Args('from', { type: () => LocalDate }) from: string,
@@ -73,6 +81,11 @@ export class MilestonesResolver {
 @Resolver(() => ProgressModel)
 export class ProgressResolver {
   constructor(private readonly progressService: ProgressService) {}
+
+  @ResolveField(() => NoteModel, { description: 'The note whose plan this is.' })
+  async note(p: ProgressModel, _args: NoArgs, ctx: GqlContext): Promise<NoteModel> {
+    return (await ctx.loaders.note.load(p.noteId)) as NoteModel;
+  }
 
   @ResolveField(() => [BurndownPointModel], {
     description: 'Milestones remaining per plan and in fact, one point per day (every few days past 1,000 days).',

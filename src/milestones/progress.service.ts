@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/app-config';
+import { groupBy } from '../common/group-by';
 import { DomainError, ErrorCode } from '../common/errors';
 import type { NoteRef } from '../notes/note-ref';
 import type { NoteRecord } from '../notes/note.records';
@@ -39,13 +40,32 @@ export class ProgressService {
     return (await this.notes.findByIds(ids)).sort((a, b) => a.fname.localeCompare(b.fname));
   }
 
+  /** The progress of every note with a plan, in fname order; the milestones of all of them read at once. */
+  async plans(asOf?: string | null): Promise<ProgressModel[]> {
+    const notes = await this.notesWithPlans();
+    const ids = notes.map((n) => n.id);
+    const plans = groupBy(ids, await this.milestones.ofNotes(ids), (m) => m.noteId);
+    // The order progressOf reads them in: by date, then as written (ofNotes gives them as written).
+    return notes.map((note, i) =>
+      this.progressFrom(
+        note,
+        plans[i].sort((a, b) => a.date.localeCompare(b.date)),
+        asOf,
+      ),
+    );
+  }
+
   async progress(note: NoteRef, asOf?: string | null): Promise<ProgressModel> {
     return this.progressOf(await this.noteRefs.get(note), asOf);
   }
 
   /** The progress of a note already found; its burndown is worked out only when asked for (burndownOf). */
   async progressOf(found: NoteRecord, asOf?: string | null): Promise<ProgressModel> {
-    const records = await this.milestones.find({ noteId: found.id });
+    return this.progressFrom(found, await this.milestones.find({ noteId: found.id }), asOf);
+  }
+
+  /** The progress of a note from its milestones, in date order. */
+  private progressFrom(found: NoteRecord, records: MilestoneRecord[], asOf?: string | null): ProgressModel {
     const byId = new Map(records.map((r) => [r.id, r]));
     const plan = records.map(planMilestone);
     const day = this.checkedAsOf(plan, asOf);

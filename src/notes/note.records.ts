@@ -1,3 +1,5 @@
+import type { LinkRow } from '../db/tables';
+
 /** What the notes repository returns: our own types, not Prisma's. */
 export interface NoteRecord {
   id: string;
@@ -27,20 +29,22 @@ export interface SectionRecord {
   parentOrdinal: number | null;
 }
 
-export interface LinkRecord {
-  id: number;
-  sourceId: string;
-  kind: string;
-  targetFname: string | null;
-  targetVault: string | null;
-  targetId: string | null;
-  anchor: string | null;
-  alias: string | null;
-  url: string | null;
-  line: number;
-  column: number;
-  sectionOrdinal: number | null;
-}
+/** A link as the API reads it: these columns of the Link table (src/db/tables.ts). */
+export type LinkRecord = Pick<
+  LinkRow,
+  | 'id'
+  | 'sourceId'
+  | 'kind'
+  | 'targetFname'
+  | 'targetVault'
+  | 'targetId'
+  | 'anchor'
+  | 'alias'
+  | 'url'
+  | 'line'
+  | 'column'
+  | 'sectionOrdinal'
+>;
 
 export interface NoteFilterInput {
   vault?: string | null;

@@ -9,21 +9,8 @@ import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, Section
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
-/** A note as the API reads it (as arrays, SqliteReader.arrayStatement), mapped by name. */
-interface NoteRow {
-  id: string;
-  vault: string;
-  fname: string;
-  title: string;
-  desc: string;
-  createdMs: number | null;
-  updatedMs: number | null;
-  stub: number;
-  parentId: string | null;
-  tags: string;
-  custom: string;
-  path: string | null;
-}
+/** A note as the API reads it (as arrays, SqliteReader.arrayStatement), mapped by name: NoteRecord as stored. */
+type NoteRow = Omit<NoteRecord, 'stub' | 'tags'> & { stub: number; tags: string };
 const NOTE_READ = defineSelection<NoteRow>()({
   id: 'n.id',
   vault: 'v.name',

@@ -8,6 +8,7 @@ import { NoteConnection } from './models/note-connection.model';
 import { DiagnosticModel, Stats } from './models/stats.model';
 import { NoteRepository } from './note.repository';
 import { NotesService } from './notes.service';
+import { renderNoteHtml } from './render/note-html';
 
 @Resolver(() => NoteModel)
 export class NotesResolver {
@@ -42,6 +43,15 @@ export class NotesResolver {
   @ResolveField(() => String, { description: 'Markdown body, without frontmatter.' })
   body(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<string> {
     return ctx.loaders.body.load(note.id);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The body as HTML (raw HTML shown as text; wikilinks, refs and tags as links to /notes/<fname>; headings with their slugs as ids).',
+    complexity: weighted(20),
+  })
+  async html(note: NoteModel, _args: NoArgs, ctx: GqlContext): Promise<string> {
+    return renderNoteHtml(await ctx.loaders.body.load(note.id));
   }
 
   @ResolveField(() => NoteModel, { nullable: true })

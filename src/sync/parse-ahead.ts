@@ -13,26 +13,48 @@ const STALL_MS = 60_000;
 /** Batches in flight per worker: bounds the parsed notes waiting in memory (~BATCH x this x workers). */
 const WINDOW = 4;
 
+/** Batches the sync's thread may hold parsed ahead of where it writes (see ParseAhead.steal). */
+const MAX_STOLEN = 8;
+
+export interface ParseAheadOptions {
+  workers?: number;
+  /** Files per batch (tests use small ones). */
+  batch?: number;
+}
+
 /**
  * Reads and parses note files on worker threads, ahead of a sync that consumes the results in the same order: the
  * sync's thread writes rows while the workers parse the next files (a cold import spends about as long on each).
  *
  * The sync runs inside one synchronous SQLite transaction, so it cannot await a message: it takes results with
- * `receiveMessageOnPort` and, when none is there yet, sleeps in `Atomics.wait` on a counter the worker bumps.
+ * `receiveMessageOnPort` and, when none is there yet, sleeps in `Atomics.wait` on a counter the worker bumps. Rather
+ * than sleep, it first parses a batch no worker has been sent yet, the last one, itself ("steals" it): on a busy
+ * machine, where the workers get less of a core than the sync, the two sides still finish together.
  */
 export class ParseAhead {
   private readonly workers: Worker[] = [];
   private readonly lanes: { port: MessagePort; signal: Int32Array; seen: number }[] = [];
-  private sent = 0;
+  private readonly batch: number;
+  /** Per batch: 0 not sent yet, lane + 1 when sent to that worker, -1 when parsed here (stolen). */
+  private readonly owner: Int8Array;
+  /** Results of stolen batches, until consumed. */
+  private readonly stolen = new Map<number, ReadNote[]>();
+  private nextUnsent = 0;
+  private sentCount = 0;
   private taken = 0;
   private stopped = false;
+  /** Batches parsed here instead of waiting (for tests and benchmarks). */
+  stolenCount = 0;
 
   constructor(
     private readonly jobs: NoteFileJob[],
     private readonly settings: ParseSettings,
-    workerCount = defaultWorkers(),
+    options: ParseAheadOptions = {},
   ) {
-    for (let i = 0; i < workerCount; i++) {
+    this.batch = options.batch ?? BATCH;
+    this.owner = new Int8Array(Math.ceil(jobs.length / this.batch));
+    const count = options.workers ?? defaultWorkers();
+    for (let i = 0; i < count; i++) {
       const worker = startWorker('parse-worker', null);
       worker.unref();
       const { port1, port2 } = new MessageChannel();
@@ -53,10 +75,19 @@ export class ParseAhead {
     if (job?.path !== path) {
       throw new Error(`parse-ahead out of order: expected ${job?.path}, asked for ${path}`);
     }
-    if (this.stopped) {
+    const b = Math.floor(index / this.batch);
+    const last = (index + 1) % this.batch === 0 || index + 1 === this.jobs.length;
+    if (this.owner[b] === -1) {
+      const results = this.stolen.get(b) as ReadNote[];
+      if (last) {
+        this.stolen.delete(b);
+      }
+      return results[index % this.batch];
+    }
+    if (this.stopped || this.owner[b] === 0) {
       return readNote(job, this.settings);
     }
-    const lane = this.lanes[Math.floor(index / BATCH) % this.lanes.length];
+    const lane = this.lanes[this.owner[b] - 1];
     const since = Date.now();
     let message = receiveMessageOnPort(lane.port);
     while (message === undefined) {
@@ -66,28 +97,56 @@ export class ParseAhead {
         this.close();
         return readNote(job, this.settings);
       }
-      Atomics.wait(lane.signal, 0, lane.seen, 1000);
-      lane.seen = Atomics.load(lane.signal, 0);
+      if (!this.steal(b)) {
+        Atomics.wait(lane.signal, 0, lane.seen, 1000);
+        lane.seen = Atomics.load(lane.signal, 0);
+      }
       message = receiveMessageOnPort(lane.port);
     }
     // A batch is consumed: send the next one to keep the window full.
-    if ((index + 1) % BATCH === 0) {
+    if (last) {
       this.sendBatch();
     }
     return message.message as ReadNote;
   }
 
+  /** Parse here the last batch no worker has, if it lies after `current` and few are held already. */
+  private steal(current: number): boolean {
+    if (this.stolen.size >= MAX_STOLEN) {
+      return false;
+    }
+    let b = this.owner.length - 1;
+    while (b > current && this.owner[b] !== 0) {
+      b--;
+    }
+    if (b <= current || b < this.nextUnsent) {
+      return false;
+    }
+    this.owner[b] = -1;
+    this.stolenCount++;
+    const jobs = this.jobs.slice(b * this.batch, (b + 1) * this.batch);
+    this.stolen.set(
+      b,
+      jobs.map((job) => readNote(job, this.settings)),
+    );
+    return true;
+  }
+
   private sendBatch(): void {
-    const start = this.sent * BATCH;
-    if (start >= this.jobs.length) {
+    while (this.nextUnsent < this.owner.length && this.owner[this.nextUnsent] !== 0) {
+      this.nextUnsent++;
+    }
+    const b = this.nextUnsent;
+    if (b >= this.owner.length || this.stopped) {
       return;
     }
-    // Batch k goes to worker k mod n, which answers its batches in order on its own port: `next` reads the same lane.
-    const worker = this.workers[this.sent % this.workers.length];
-    this.sent++;
-    worker.postMessage({
+    // Batches go to the workers in turn; each answers its own in order on its port, where `next` reads them.
+    const laneIndex = this.sentCount++ % this.workers.length;
+    this.owner[b] = laneIndex + 1;
+    this.nextUnsent++;
+    this.workers[laneIndex].postMessage({
       kind: 'batch',
-      jobs: this.jobs.slice(start, start + BATCH),
+      jobs: this.jobs.slice(b * this.batch, (b + 1) * this.batch),
       settings: this.settings,
     } satisfies ParseWorkerMessage);
   }

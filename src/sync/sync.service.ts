@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
 import { readWorkspace, type VaultSpec } from '../vault/read-vault';
 import type { DictionaryChange } from '../concepts/concept-rebuild';
+import { SyncCommits } from './sync-commits';
 import { SyncInProcess, type SyncEngine } from './sync-engine';
 import { SyncThread } from './sync-thread';
 import { VaultWatcher } from './vault-watcher';
@@ -41,6 +42,8 @@ export class SyncService implements OnModuleDestroy {
     /** The API's shared read cache, dropped after each run; absent in the CLI's `sync`, which serves no reads. */
     @Optional() private readonly readCache?: ReadCache,
     @Optional() @Inject(SYNC_THREAD) private readonly thread: SyncThreadChoice = 'worker',
+    /** Told of each committed write (the web app's live updates). */
+    @Optional() private readonly commits?: SyncCommits,
   ) {}
 
   get state(): SyncState {
@@ -111,8 +114,8 @@ export class SyncService implements OnModuleDestroy {
 
   /**
    * The one-writer rule: one write at a time in this process (SYNC_RUNNING otherwise; SQLite's lock held by another
-   * process is reported the same way by the engine), and the API's read cache dropped when the write has committed
-   * (or failed).
+   * process is reported the same way by the engine), the API's read cache dropped when the write has committed
+   * (or failed), and SyncCommits told of a commit.
    */
   private async exclusive<T>(write: (engine: SyncEngine) => Promise<T>): Promise<T> {
     if (this.current) {
@@ -120,12 +123,18 @@ export class SyncService implements OnModuleDestroy {
     }
     const run = write(this.getEngine());
     this.current = run;
+    let committed = false;
     try {
-      return await run;
+      const result = await run;
+      committed = true;
+      return result;
     } finally {
       this.current = null;
       this.latest = null;
       this.readCache?.invalidate();
+      if (committed) {
+        this.commits?.committed();
+      }
     }
   }
 

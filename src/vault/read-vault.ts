@@ -155,31 +155,9 @@ export function listVaultFiles(vault: VaultSpec): VaultListing {
     });
     return { files, diagnostics };
   }
-  for (const entry of entries) {
-    if (!isNoteFileName(entry.name)) {
-      continue;
-    }
-    if (!entry.isFile() && !entry.isSymbolicLink()) {
-      continue;
-    }
-    try {
-      const st = fs.statSync(path.join(vault.root, entry.name));
-      if (!st.isFile()) {
-        continue;
-      }
-      files.push({ path: entry.name, fname: entry.name.slice(0, -3), size: st.size, mtimeMs: st.mtimeMs });
-    } catch (err) {
-      diagnostics.push({
-        file: entry.name,
-        line: null,
-        code: 'UNREADABLE',
-        severity: 'error',
-        message: `cannot read file: ${fsErrorReason(err)}`,
-      });
-    }
-  }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+  const names = entries.filter((e) => isNoteFileName(e.name) && (e.isFile() || e.isSymbolicLink())).map((e) => e.name);
+  const listed = statVaultFiles(vault, names);
+  return { files: listed.files, diagnostics: [...diagnostics, ...listed.diagnostics] };
 }
 
 function isThere(file: string): boolean {

@@ -1,132 +1,33 @@
 // Run with `npm run test:browser` (jest.browser.config.js). Needs Debian's Chromium at
 // /usr/bin/chromium (`apt-get install -y chromium`); never `npx playwright install`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '../..');
-const HOST = '127.0.0.1';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves once the server prints "listening" or answers on /graphql; rejects if it exits. */
-function waitForServer(child: ChildProcess, url: string, output: () => string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (err?: Error) => {
-      if (done) {
-        return;
-      }
-      done = true;
-      clearInterval(poll);
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      if (err) {
-        reject(err);
-      } else {
-        resolve();
-      }
-    };
-    const onData = (chunk: Buffer) => {
-      if (/listening/i.test(chunk.toString())) {
-        finish();
-      }
-    };
-    const onExit = (code: number | null) => finish(new Error(`server exited early (code ${code}):\n${output()}`));
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
-    const poll = setInterval(() => {
-      // Plain http without keep-alive: any answer means the server is up.
-      http
-        .get(url, { agent: false, timeout: 1000 }, (res) => {
-          res.resume();
-          finish();
-        })
-        .on('error', () => undefined)
-        .on('timeout', function (this: http.ClientRequest) {
-          this.destroy();
-        });
-    }, 300);
-    const timer = setTimeout(() => finish(new Error(`server did not start within 45 s:\n${output()}`)), 45_000);
-  });
-}
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, ROOT, startServer, type ServerProcess } from '../support/browser-server';
 
 describe('GraphiQL landing page (offline, real server, Chromium)', () => {
   let tmp: string;
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
+  let server: ServerProcess | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
   let base: string;
-  const blockedRequests: string[] = [];
+  let blockedRequests: string[] = [];
   const failedRequests: string[] = [];
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: the browser check needs Debian's Chromium (apt-get install -y chromium).`);
-    }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-ide-'));
     const vault = path.join(tmp, 'vault');
     fs.cpSync(path.join(ROOT, 'seeds'), vault, { recursive: true });
+    server = await startServer(tmp, vault);
+    base = server.base;
 
-    const port = await freePort();
-    base = `http://${HOST}:${port}`;
-    server = spawn(process.execPath, ['bin/vaultgraph.js', 'serve', '--sync', '--port', String(port)], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${path.join(tmp, 't.db')}`,
-        VAULT_PATH: vault,
-        HOST,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (c: Buffer) => (serverOutput += c.toString()));
-    server.stderr?.on('data', (c: Buffer) => (serverOutput += c.toString()));
-    await waitForServer(server, `${base}/graphql`, () => serverOutput);
-
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-quic',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1280, height: 800 },
-    });
     // Network off for everything but the local server; remember what was attempted.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).hostname === HOST) {
-        return route.continue();
-      }
-      blockedRequests.push(url);
-      return route.abort();
-    });
+    const browser = await launchBrowser(path.join(tmp, 'profile'));
+    context = browser.context;
+    blockedRequests = browser.blocked;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (err) => pageErrors.push(err.message));
     // A script, style or font refused by the content security policy shows up as a console error.
@@ -140,16 +41,7 @@ describe('GraphiQL landing page (offline, real server, Chromium)', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
-      clearTimeout(timer);
-      if (server.exitCode === null) {
-        server.kill('SIGKILL');
-      }
-    }
+    await server?.stop();
     if (tmp) {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

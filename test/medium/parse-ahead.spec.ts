@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KeptMentionTexts } from '../../src/concepts/kept-mention-texts';
 import { openSqlite } from '../../src/db/sqlite';
+import { readNote } from '../../src/sync/note-reader';
+import { ParseAhead } from '../../src/sync/parse-ahead';
 import { VaultSync } from '../../src/sync/vault-sync';
 import { note, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
@@ -118,6 +120,25 @@ describe('parse ahead on worker threads', () => {
       })();
     } finally {
       db.close();
+    }
+  });
+
+  it('parses a batch on the sync thread rather than wait, and still gives every result in order', () => {
+    const names = fs
+      .readdirSync(ws.vault)
+      .filter((n) => n.endsWith('.md'))
+      .sort();
+    const jobs = names.map((n) => ({ root: ws.vault, path: n, fname: n.slice(0, -3), knownHash: null }));
+    const settings = { timeZone: 'UTC', taskConfig: {} };
+    // Asked at once, before the worker has even loaded the parser: waiting is the only alternative to stealing.
+    const ahead = new ParseAhead(jobs, settings, { workers: 1, batch: 2 });
+    try {
+      const results = jobs.map((j) => ahead.next(j.path));
+      expect(ahead.stolenCount).toBeGreaterThan(0);
+      expect(results).toEqual(jobs.map((j) => readNote(j, settings)));
+      expect(() => ahead.next('beyond.md')).toThrow(/out of order/);
+    } finally {
+      ahead.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, quoteInput } from '../../src/common/errors';
 import { httpStatusOf } from '../../src/common/error-policy';
 import { graphqlErrorFormatter } from '../../src/common/graphql/graphql-errors';
 import { checkDeadline, currentRequestId, runInRequestScope } from '../../src/common/request-scope';
+import { documentNesting } from '../../src/common/graphql/document-nesting';
 
 describe('error policy', () => {
   const format = graphqlErrorFormatter(false);
@@ -94,5 +95,14 @@ describe('request scope', () => {
       return [id, currentRequestId()];
     });
     expect(seen[0]).toBe(seen[1]);
+  });
+});
+
+describe('documentNesting', () => {
+  it('counts the deepest brace nesting, not braces inside strings, block strings or comments', () => {
+    expect(documentNesting('{ a { b } c { d { e } } }')).toBe(3);
+    expect(documentNesting('{ a(s: "{{{{", t: "\\"{{") }')).toBe(1);
+    expect(documentNesting('{ a(s: """ {{{ " {{ """) # {{{{\n b }')).toBe(1);
+    expect(documentNesting(`{ ${'...on Query { '.repeat(5000)}x${' }'.repeat(5000)} }`)).toBe(5001);
   });
 });
