@@ -41,7 +41,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   }
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const watching = opts.watch ? `, following ${config.vaultPath}` : '';
-  process.stdout.write(`vaultgraph listening on ${url}/graphql (GraphQL IDE: open it in a browser${watching})\n`);
+  process.stdout.write(`vaultgraph listening on ${url}/graphql (the web app at ${url}/, the GraphQL IDE at /graphql${watching})\n`);
   void first?.then((line) => process.stdout.write(`${line}\n`));
 }
 
