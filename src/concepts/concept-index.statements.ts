@@ -60,11 +60,8 @@ export class ConceptStatements {
         'UPDATE Concept SET name = @name, kind = @kind, url = @url, aliases = @aliases, evidence = @evidence WHERE id = @id',
       ),
       mentionCounts: p('SELECT conceptId, count(*) AS mentions, count(DISTINCT noteId) AS notes FROM ConceptMention GROUP BY conceptId'),
-      mentionCountsOf: p(
-        `SELECT conceptId, count(*) AS mentions, count(DISTINCT noteId) AS notes FROM ConceptMention
-         WHERE conceptId IN (SELECT value FROM json_each(?)) GROUP BY conceptId`,
-      ),
-      conceptsMentionedIn: p('SELECT DISTINCT conceptId FROM ConceptMention WHERE noteId = ?'),
+      mentionTally: p('SELECT conceptId, count(*) AS n FROM ConceptMention WHERE noteId = ? GROUP BY conceptId'),
+      countsOf: p('SELECT mentionCount, noteCount FROM Concept WHERE id = ?'),
       updateCounts: p('UPDATE Concept SET mentionCount = ?, noteCount = ?, salience = ? WHERE id = ?'),
       deleteConcept: p('DELETE FROM Concept WHERE id = ?'),
       definitions: p('SELECT name, aliases FROM ConceptDefinition ORDER BY updatedMs, name'),
@@ -171,17 +168,23 @@ export class ConceptStatements {
     return (this.s.notesMentioning.all(JSON.stringify(conceptIds)) as { noteId: string }[]).map((r) => r.noteId);
   }
 
-  /** Mentions and distinct notes per concept: of every concept, or of `conceptIds` (concepts with none are left out). */
-  mentionCounts(conceptIds?: number[]): { conceptId: number; mentions: number; notes: number }[] {
-    return (conceptIds ? this.s.mentionCountsOf.all(JSON.stringify(conceptIds)) : this.s.mentionCounts.all()) as {
+  /** Mentions and distinct notes per concept (concepts with none are left out). */
+  mentionCounts(): { conceptId: number; mentions: number; notes: number }[] {
+    return this.s.mentionCounts.all() as {
       conceptId: number;
       mentions: number;
       notes: number;
     }[];
   }
 
-  conceptsMentionedIn(noteId: string): number[] {
-    return (this.s.conceptsMentionedIn.all(noteId) as { conceptId: number }[]).map((r) => r.conceptId);
+  /** How many times the note names each concept (its stored mentions, through the noteId index). */
+  mentionTally(noteId: string): { conceptId: number; n: number }[] {
+    return this.s.mentionTally.all(noteId) as { conceptId: number; n: number }[];
+  }
+
+  /** A concept's stored counts (undefined when it is gone). */
+  countsOf(id: number): { mentionCount: number; noteCount: number } | undefined {
+    return this.s.countsOf.get(id) as { mentionCount: number; noteCount: number } | undefined;
   }
 
   updateCounts(id: number, mentionCount: number, noteCount: number, salience: number): void {

@@ -61,7 +61,7 @@ export class ConceptIndexer {
   /** Replace a written note's sources; `existed`: it had sources before. */
   writeNote(noteId: string, doc: NoteDoc, existed: boolean, changes: ChangeSet): void {
     if (existed) {
-      this.removeNote(noteId, changes);
+      this.removeSources(noteId, changes);
     }
     for (const s of conceptSources(doc)) {
       changes.conceptKeys.add(s.key);
@@ -69,8 +69,22 @@ export class ConceptIndexer {
     }
   }
 
-  /** Before a note's row is deleted, or its sources replaced: their keys are touched. */
+  /**
+   * Before a note's row is deleted: its sources go (their keys are touched), and its mentions, which the row takes
+   * with it, are taken off their concepts' counts.
+   */
   removeNote(noteId: string, changes: ChangeSet): void {
+    for (const { conceptId, n } of this.statements.mentionTally(noteId)) {
+      const gone = changes.mentionsGone.get(conceptId) ?? { mentions: 0, notes: 0 };
+      gone.mentions += n;
+      gone.notes += 1;
+      changes.mentionsGone.set(conceptId, gone);
+    }
+    this.removeSources(noteId, changes);
+  }
+
+  /** Before a note's sources are replaced or deleted: their keys are touched. */
+  private removeSources(noteId: string, changes: ChangeSet): void {
     for (const key of this.statements.sourceKeysOf(noteId)) {
       changes.conceptKeys.add(key);
     }

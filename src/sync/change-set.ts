@@ -23,6 +23,8 @@ export class ChangeSet {
   readonly deleted = new Set<string>();
   /** Lower-cased fnames that appeared or disappeared: links to them must be resolved again. */
   readonly fnameKeys = new Set<string>();
+  /** Mentions (and one note each) that deleted notes took with them, by concept id: the counts go down by as much. */
+  readonly mentionsGone = new Map<number, { mentions: number; notes: number }>();
   /** Keys of the concept sources added or removed in this run: only their concepts can change. */
   readonly conceptKeys = new Set<string>();
   /**

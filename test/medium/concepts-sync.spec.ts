@@ -222,7 +222,9 @@ describe('VaultSync concepts and search index', () => {
           )
           .all() as object[]
       )
-        .concat(d.prepare('SELECT key, name, kind, url, aliases FROM Concept ORDER BY key').all() as object[])
+        .concat(
+          d.prepare('SELECT key, name, kind, url, aliases, mentionCount, noteCount, salience FROM Concept ORDER BY key').all() as object[],
+        )
         .map((r) => JSON.stringify(r));
     const fromScratch = () => {
       const fresh = tempWorkspace();
