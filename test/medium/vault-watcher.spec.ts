@@ -50,7 +50,12 @@ describe('VaultWatcher', () => {
     };
     ws.write('a.md', 'changed');
     ws.write('b.md', 'new');
-    expect((await next())?.sort()).toEqual([path.join(ws.vault, 'a.md'), path.join(ws.vault, 'b.md')]);
+    // Usually one burst; a busy machine may split the two saves into two.
+    const named = new Set(await next());
+    if (named.size < 2) {
+      (await next())?.forEach((p) => named.add(p));
+    }
+    expect([...named].sort()).toEqual([path.join(ws.vault, 'a.md'), path.join(ws.vault, 'b.md')]);
     ws.remove('b.md');
     expect(await next()).toEqual([path.join(ws.vault, 'b.md')]);
     ws.write('concepts.yml', 'sidecar: []\n');
