@@ -58,7 +58,7 @@ describe('web app API over HTTP (seeds)', () => {
     const layouts = jest.spyOn(server.app.get(WholeGraphLayout), 'layout');
     ws.write('laid-out.md', '---\nid: laid-out\ntitle: Laid out\n---\n\nSee [[lfs144]].\n');
     expect((await server.gql('mutation { sync { notes } }')).errors).toBeUndefined();
-    for (let i = 0; i < 100 && layouts.mock.calls.length === 0; i++) {
+    for (let i = 0; i < 250 && layouts.mock.calls.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(layouts.mock.calls.map(([key, input]) => [key, input.ids.includes('laid-out')])).toEqual([['link,hierarchy', true]]);
@@ -76,7 +76,7 @@ describe('web app API over HTTP (seeds)', () => {
     try {
       const layouts = jest.spyOn(other.app.get(WholeGraphLayout), 'layout');
       expect((await other.gql('mutation { sync { notes } }')).errors).toBeUndefined();
-      for (let i = 0; i < 100 && layouts.mock.calls.length === 0; i++) {
+      for (let i = 0; i < 250 && layouts.mock.calls.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 20));
       }
       expect(layouts.mock.calls.map(([key]) => key)).toEqual(['link,hierarchy']);
