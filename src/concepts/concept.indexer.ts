@@ -93,7 +93,7 @@ export class ConceptIndexer {
 
   /** Where a sync keeps the mention texts of the notes it parses, for afterSync (bounded memory: see KeptMentionTexts). */
   keptTexts(budgetChars?: number): KeptMentionTexts {
-    return new KeptMentionTexts(this.db, budgetChars);
+    return new KeptMentionTexts(this.db, (noteId) => this.statements.sectionsOf(noteId), budgetChars);
   }
 
   /** After the files of a sync: concepts and mentions brought in line with the sources and dictionaries. */

@@ -15,16 +15,18 @@ export class KeptMentionTexts {
   private readonly inMemory = new Map<string, ParsedMentions>();
   private chars = 0;
   private spilled = 0;
-  private s: { insert: Database.Statement; get: Database.Statement; sections: Database.Statement } | null = null;
+  private s: { insert: Database.Statement; get: Database.Statement } | null = null;
 
+  /** `sectionsOf`: a note's stored sections (ConceptStatements.sectionsOf), for the texts read back. */
   constructor(
-    private readonly db: Database.Database | null,
+    private readonly db: Database.Database,
+    private readonly sectionsOf: (noteId: string) => ParsedSection[],
     private readonly budget = MAX_KEPT_CHARS,
   ) {}
 
   set(noteId: string, parsed: ParsedMentions): void {
     const size = parsed.text.text.length;
-    if (this.db === null || this.chars + size <= this.budget) {
+    if (this.chars + size <= this.budget) {
       this.chars += size;
       this.inMemory.set(noteId, parsed);
       return;
@@ -44,7 +46,7 @@ export class KeptMentionTexts {
       return undefined;
     }
     const lines = Array.from(new Float64Array(row.lines.buffer, row.lines.byteOffset, row.lines.byteLength / 8));
-    return { text: { text: row.text, lines }, sections: this.s.sections.all(noteId) as ParsedSection[] };
+    return { text: { text: row.text, lines }, sections: this.sectionsOf(noteId) };
   }
 
   /** How many texts went to the temporary table (for tests and benchmarks). */
@@ -56,7 +58,7 @@ export class KeptMentionTexts {
   clear(): void {
     this.inMemory.clear();
     this.chars = 0;
-    if (this.s !== null && this.db !== null) {
+    if (this.s !== null) {
       this.db.exec('DROP TABLE IF EXISTS temp.KeptMentionText');
       this.s = null;
       this.spilled = 0;
@@ -69,9 +71,6 @@ export class KeptMentionTexts {
       this.s = {
         insert: db.prepare('INSERT OR REPLACE INTO temp.KeptMentionText (noteId, text, lines) VALUES (?, ?, ?)'),
         get: db.prepare('SELECT text, lines FROM temp.KeptMentionText WHERE noteId = ?'),
-        sections: db.prepare(
-          'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal',
-        ),
       };
     }
     return this.s;

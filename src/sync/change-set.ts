@@ -1,4 +1,4 @@
-import { KeptMentionTexts } from '../concepts/kept-mention-texts';
+import type { KeptMentionTexts } from '../concepts/kept-mention-texts';
 import type { ParsedSection } from '../vault/note-doc';
 import type { MentionText } from '../vault/parse/concepts';
 
@@ -31,7 +31,7 @@ export class ChangeSet {
    * Notes parsed in this run, by id, as the concept step matches their mentions (no body is read back); in memory up
    * to a budget, then in a temporary table (KeptMentionTexts, given by the concept feature).
    */
-  constructor(readonly parsed: KeptMentionTexts = new KeptMentionTexts(null)) {}
+  constructor(readonly parsed: KeptMentionTexts) {}
 
   /** Notes written in this run: their derived rows are new. */
   get written(): Set<string> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConceptStatements } from '../../src/concepts/concept-index.statements';
 import { KeptMentionTexts } from '../../src/concepts/kept-mention-texts';
 import { openSqlite } from '../../src/db/sqlite';
 import { readNote } from '../../src/sync/note-reader';
@@ -107,7 +108,8 @@ describe('parse ahead on worker threads', () => {
           'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal',
         )
         .all(noteId);
-      const store = new KeptMentionTexts(db, 10);
+      const statements = new ConceptStatements(db);
+      const store = new KeptMentionTexts(db, (id) => statements.sectionsOf(id), 10);
       const text = { text: 'A sidecar \u0000 and Envoy, 12 chars more', lines: [0, 9, 12, 10.5, 30, 11] };
       db.transaction(() => {
         store.set('small', { text: { text: 'tiny', lines: [0, 1] }, sections: [] });
