@@ -29,22 +29,23 @@ export interface SectionRecord {
   parentOrdinal: number | null;
 }
 
-/** A link as the API reads it: these columns of the Link table (src/db/tables.ts). */
-export type LinkRecord = Pick<
-  LinkRow,
-  | 'id'
-  | 'sourceId'
-  | 'kind'
-  | 'targetFname'
-  | 'targetVault'
-  | 'targetId'
-  | 'anchor'
-  | 'alias'
-  | 'url'
-  | 'line'
-  | 'column'
-  | 'sectionOrdinal'
->;
+/** What the API reads of a link: these columns of the Link table (src/db/tables.ts), in this order. */
+export const LINK_RECORD_COLUMNS = [
+  'id',
+  'sourceId',
+  'kind',
+  'targetFname',
+  'targetVault',
+  'targetId',
+  'anchor',
+  'alias',
+  'url',
+  'line',
+  'column',
+  'sectionOrdinal',
+] as const satisfies readonly (keyof LinkRow)[];
+
+export type LinkRecord = Pick<LinkRow, (typeof LINK_RECORD_COLUMNS)[number]>;
 
 export interface NoteFilterInput {
   vault?: string | null;

@@ -5,7 +5,15 @@ import { defineSelection, LINK } from '../db/tables';
 import { PrismaService } from '../db/prisma.service';
 import { fnameKey } from '../vault/fname-key';
 import { LIKE_ESCAPE, likePattern } from '../common/sql-like';
-import type { DiagnosticRecord, LinkRecord, NoteFilterInput, NoteRecord, SectionRecord, StatsRecord } from './note.records';
+import {
+  LINK_RECORD_COLUMNS,
+  type DiagnosticRecord,
+  type LinkRecord,
+  type NoteFilterInput,
+  type NoteRecord,
+  type SectionRecord,
+  type StatsRecord,
+} from './note.records';
 
 /** An id list bound as one JSON parameter, so a statement serves any number of ids. */
 const ID_LIST = '(SELECT value FROM json_each(?))';
@@ -27,20 +35,7 @@ const NOTE_READ = defineSelection<NoteRow>()({
 });
 const NOTES = `SELECT ${NOTE_READ.list} FROM Note n JOIN Vault v ON v.id = n.vaultId`;
 /** What the API reads of a link, declared with the table (src/db/tables.ts): read as arrays, mapped by name. */
-const LINK_RECORD = LINK.select([
-  'id',
-  'sourceId',
-  'kind',
-  'targetFname',
-  'targetVault',
-  'targetId',
-  'anchor',
-  'alias',
-  'url',
-  'line',
-  'column',
-  'sectionOrdinal',
-]);
+const LINK_RECORD = LINK.select(LINK_RECORD_COLUMNS);
 const LINKS = `SELECT ${LINK_RECORD.list()} FROM Link`;
 
 /**
