@@ -264,12 +264,11 @@ export class VaultSync {
           run.onProgress(run.progress);
         }
         const old = stored.get(file.path);
-        if (old && unchangedFile(file)) {
-          keep(old, file);
-          continue;
-        }
         if (unchangedFile(file)) {
-          continue; // a skipped file, as it was
+          if (old) {
+            keep(old, file);
+          }
+          continue; // else a skipped file, as it was
         }
         if (file.size > this.options.maxFileBytes) {
           skip(file, {
