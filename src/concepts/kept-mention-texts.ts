@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedMentions } from '../sync/change-set';
 import type { ParsedSection } from '../vault/note-doc';
+import { SECTIONS_OF_NOTE } from './concept-index.statements';
 
 /** Characters of mention text kept in memory per sync; beyond, texts go to a temporary table (a file, not the heap). */
 export const MAX_KEPT_CHARS = 48 * 1024 * 1024;
@@ -69,9 +70,7 @@ export class KeptMentionTexts {
       this.s = {
         insert: db.prepare('INSERT OR REPLACE INTO temp.KeptMentionText (noteId, text, lines) VALUES (?, ?, ?)'),
         get: db.prepare('SELECT text, lines FROM temp.KeptMentionText WHERE noteId = ?'),
-        sections: db.prepare(
-          'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal',
-        ),
+        sections: db.prepare(SECTIONS_OF_NOTE),
       };
     }
     return this.s;
