@@ -5,7 +5,7 @@ import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
 import { COMMON_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, englishShare, zipfOf } from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
-import { sectionAt } from './sections';
+import { childrenText, sectionAt } from './sections';
 
 /**
  * Concept discovery for one note's markdown-it tokens: candidate concept names the note introduces, and mentions of
@@ -431,7 +431,7 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
     const phrases =
       english &&
       phraseContainer(block) &&
-      !(container === 'heading_open' && (headingCount.get(headingText(children).toLowerCase()) ?? 0) > 1);
+      !(container === 'heading_open' && (headingCount.get(childrenText(children).trim().toLowerCase()) ?? 0) > 1);
     const sentences = phrases ? sentenceLines(children) : [];
     let inUrlLink = false;
     for (let i = 0; i < children.length; i++) {
@@ -568,15 +568,6 @@ function sharedHeads(candidates: ConceptCandidate[]): Map<string, { name: string
     }
   }
   return out;
-}
-
-/** A heading's visible text, as `sections` records it (near enough to compare). */
-function headingText(children: MarkdownIt.Token[]): string {
-  return children
-    .filter((c) => c.type === 'text' || c.type === 'code_inline')
-    .map((c) => c.content)
-    .join('')
-    .trim();
 }
 
 /**
