@@ -26,6 +26,10 @@ export interface SourceSummary {
   first: number;
 }
 
+/** A note's stored sections as the parser gave them (ParsedSection), for matching its mentions again. */
+const SECTIONS_OF_NOTE =
+  'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal';
+
 interface DefinitionRow {
   name: string;
   /** JSON array. */
@@ -76,9 +80,7 @@ export class ConceptStatements {
       lastWorkspace: p("SELECT workspace FROM SyncRun WHERE status = 'ok' ORDER BY id DESC LIMIT 1"),
       notesWithFiles: p('SELECT id FROM Note WHERE stub = 0 ORDER BY id'),
       noteBody: p('SELECT body, bodyLine FROM Note WHERE id = ? AND stub = 0'),
-      sectionsOf: p(
-        'SELECT heading, depth, slug, chapter, startLine, endLine, parentOrdinal AS parent FROM Section WHERE noteId = ? ORDER BY ordinal',
-      ),
+      sectionsOf: p(SECTIONS_OF_NOTE),
       notesMentioning: p('SELECT DISTINCT noteId FROM ConceptMention WHERE conceptId IN (SELECT value FROM json_each(?))'),
       deleteMentionsOf: p('DELETE FROM ConceptMention WHERE noteId = ?'),
       deleteAllMentions: p('DELETE FROM ConceptMention'),

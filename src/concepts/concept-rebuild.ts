@@ -404,11 +404,12 @@ function namesChange(stored: StoredConcept[], desired: Map<string, ConceptRow>):
   return { added, lost: lost.map((c) => c.id) };
 }
 
-/** Whether the stored dictionary concepts are exactly the dictionary's entries. */
+/** Whether two ignore lists (key -> name) are the same. */
 function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   return a.size === b.size && [...a].every(([key, name]) => b.get(key) === name);
 }
 
+/** Whether the stored dictionary concepts are exactly the dictionary's entries. */
 function sameDictionary(dictionary: Map<string, DictionaryEntry>, stored: StoredConcept[]): boolean {
   const held = stored.filter((c) => c.kind === 'dictionary');
   return (

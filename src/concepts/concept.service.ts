@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncService } from '../sync/sync.service';
+import { cleanDictionaryName } from '../vault/parse/concept-dictionary';
 import { normalizeConceptName } from '../vault/parse/concepts';
 import { ConceptOrder, type ConceptsArgs } from './dto/concepts.args';
 import type { ConceptOrderColumn, ConceptRecord } from './concept.records';
@@ -50,7 +51,7 @@ export class ConceptService {
 
   /** Add (or replace) a dictionary entry, then rebuild concepts and mentions. */
   async define(name: string, aliases: string[]): Promise<ConceptModel> {
-    const clean = name.trim().replace(/\s+/g, ' ');
+    const clean = cleanDictionaryName(name);
     if (normalizeConceptName(clean).length < 2) {
       throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
     }

@@ -58,7 +58,7 @@ export function parseConceptDictionary(
         fail(null, `${IGNORE_KEY} should be a list of names`);
         return;
       }
-      ignored.push(...list.map((n) => String(n).trim().replace(/\s+/g, ' ')));
+      ignored.push(...list.map((n) => cleanDictionaryName(String(n))));
       return;
     }
     if (!isName(name) || !list.every(isName)) {
@@ -94,11 +94,16 @@ function isName(v: unknown): v is string | number {
   return (typeof v === 'string' && v.trim() !== '') || typeof v === 'number';
 }
 
+/** A dictionary name as stored: trimmed, inner whitespace one space. */
+export function cleanDictionaryName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
 function entry(name: string, aliases: string[]): DictionaryEntry {
-  const clean = name.trim().replace(/\s+/g, ' ');
+  const clean = cleanDictionaryName(name);
   const seen = new Set([clean.toLowerCase()]);
   const out: string[] = [];
-  for (const alias of aliases.map((a) => a.trim().replace(/\s+/g, ' '))) {
+  for (const alias of aliases.map(cleanDictionaryName)) {
     if (alias !== '' && !seen.has(alias.toLowerCase())) {
       seen.add(alias.toLowerCase());
       out.push(alias);

@@ -5,7 +5,7 @@ import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
 import { COMMON_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, englishShare, zipfOf } from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
-import { sectionAt } from './sections';
+import { childrenText, sectionAt } from './sections';
 
 /**
  * Concept discovery for one note's markdown-it tokens: candidate concept names the note introduces, and mentions of
@@ -431,7 +431,7 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
     const phrases =
       english &&
       phraseContainer(block) &&
-      !(container === 'heading_open' && (headingCount.get(headingText(children).toLowerCase()) ?? 0) > 1);
+      !(container === 'heading_open' && (headingCount.get(childrenText(children).trim().toLowerCase()) ?? 0) > 1);
     const sentences = phrases ? sentenceLines(children) : [];
     let inUrlLink = false;
     for (let i = 0; i < children.length; i++) {
@@ -570,15 +570,6 @@ function sharedHeads(candidates: ConceptCandidate[]): Map<string, { name: string
   return out;
 }
 
-/** A heading's visible text, as `sections` records it (near enough to compare). */
-function headingText(children: MarkdownIt.Token[]): string {
-  return children
-    .filter((c) => c.type === 'text' || c.type === 'code_inline')
-    .map((c) => c.content)
-    .join('')
-    .trim();
-}
-
 /**
  * A singular form of `word`, case kept. Folds `gateways`, `proxies`, `classes`, `patches`, `CSRs`; leaves `xDS`,
  * `status`, `analysis`, `class` and short words alone. Deliberately simple: a wrong fold only merges two keys,
@@ -658,25 +649,19 @@ export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
   };
   for (const { key, names } of concepts) {
     for (const raw of names) {
-      // Matching starts at a word, so the leading `.` of `.NET` cannot take part.
-      const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
-      const words = [...name.matchAll(WORD_RUN)];
+      const { name, words } = matchedWords(raw);
       if (words.length === 0) {
         continue;
       }
+      const gapBefore = (k: number) => (k === 0 ? '' : gapKey(name.slice(words[k - 1].index + words[k - 1][0].length, words[k].index)));
       let node = root;
       for (let k = 0; k < words.length - 1; k++) {
-        const gap = k === 0 ? '' : gapKey(name.slice(words[k - 1].index + words[k - 1][0].length, words[k].index));
-        node = step(node, gap + words[k][0].toLowerCase());
+        node = step(node, gapBefore(k) + words[k][0].toLowerCase());
       }
-      const lastWord = words[words.length - 1];
-      const lastEnd = lastWord.index + lastWord[0].length;
-      const suffix = name.slice(lastEnd);
-      const gap =
-        words.length === 1 ? '' : gapKey(name.slice(words[words.length - 2].index + words[words.length - 2][0].length, lastWord.index));
-      const forms = suffix === '' ? [lastWord[0], ...pluralForms(singular(lastWord[0]))] : [lastWord[0]];
-      for (const form of new Set(forms.map((f) => f.toLowerCase()))) {
-        const end = step(node, gap + form);
+      const last = words.length - 1;
+      const suffix = name.slice(words[last].index + words[last][0].length);
+      for (const form of lastWordForms(words[last][0], suffix)) {
+        const end = step(node, gapBefore(last) + form);
         if (!end.ends.some((e) => e.key === key && e.suffix === suffix)) {
           end.ends.push({ key, suffix });
           end.ends.sort((x, y) => y.suffix.length - x.suffix.length);
@@ -687,21 +672,31 @@ export function buildConceptMatcher(concepts: ConceptNames[]): ConceptMatcher {
   return { root };
 }
 
+/** A name's words as the matcher reads them: matching starts at a word, so the leading `.` of `.NET` cannot take part. */
+function matchedWords(raw: string): { name: string; words: RegExpExecArray[] } {
+  const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
+  return { name, words: [...name.matchAll(WORD_RUN)] };
+}
+
+/** The lower-cased forms a name's last word matches in: its plural and singular too, unless punctuation follows (`C++`). */
+function lastWordForms(word: string, suffix: string): string[] {
+  const forms = suffix === '' ? [word, ...pluralForms(singular(word))] : [word];
+  return [...new Set(forms.map((f) => f.toLowerCase()))];
+}
+
 /**
  * The words of a name as `buildConceptMatcher` inserts them, each with the written forms it accepts there: one form
  * for every word but the last, which also takes its plural and singular (`control planes` -> control, [planes,
  * plane]). Lets a caller find candidate texts for a name (e.g. in a full-text index) without missing a form.
  */
 export function nameWordForms(raw: string): string[][] {
-  const name = raw.trim().replace(/^[^\p{L}\p{N}_]+/u, '');
-  const words = [...name.matchAll(WORD_RUN)].map((m) => m[0]);
+  const { name, words } = matchedWords(raw);
   if (words.length === 0) {
     return [];
   }
   const last = words[words.length - 1];
-  const suffix = name.slice(name.lastIndexOf(last) + last.length);
-  const forms = suffix === '' ? [last, ...pluralForms(singular(last))] : [last];
-  return [...words.slice(0, -1).map((w) => [w]), [...new Set(forms.map((f) => f.toLowerCase()))]];
+  const suffix = name.slice(last.index + last[0].length);
+  return [...words.slice(0, -1).map((w) => [w[0]]), lastWordForms(last[0], suffix)];
 }
 
 // Opaque children (code, math, HTML, images, tags, URL text) and block boundaries become a separator that is neither

@@ -21,8 +21,11 @@ const WEIGHT: Record<ConceptKindName, number> = { dictionary: 3, defined: 3, tag
 const LABEL_NOTES = 3;
 
 export function specificity(name: string, kind: ConceptKindName): number {
-  if (kind === 'dictionary' || kind === 'token' || name.includes(' ')) {
-    return kind === 'dictionary' || kind === 'token' ? 1 : 0.8;
+  if (kind === 'dictionary' || kind === 'token') {
+    return 1;
+  }
+  if (name.includes(' ')) {
+    return 0.8;
   }
   const zipf = zipfOf(name.toLowerCase());
   return zipf === null ? 1 : Math.min(1, Math.max(0.1, (4.5 - zipf) / 2.5));

@@ -12,11 +12,13 @@ function chapterOf(heading: string): number | null {
 
 /** Plain text of an inline token: what a reader sees, and what github-slugger slugs. */
 function inlineText(token: MarkdownIt.Token): string {
-  if (!token.children) {
-    return token.content;
-  }
+  return token.children ? childrenText(token.children) : token.content;
+}
+
+/** Plain text of an inline token's children; a heading's is its section's `heading` (trimmed). */
+export function childrenText(children: MarkdownIt.Token[]): string {
   let out = '';
-  for (const child of token.children) {
+  for (const child of children) {
     if (child.type === 'text' || child.type === 'code_inline' || child.type === 'math_inline') {
       out += child.content;
     } else if (child.type === 'softbreak' || child.type === 'hardbreak') {
