@@ -23,7 +23,7 @@ export class WebController {
       throw new NotFoundException(`no web asset named ${file.slice(0, 80)}`);
     }
     // Chunks are named by their content hash; main.js and main.css keep their names and are revalidated.
-    res.setHeader('cache-control', /^(?:main|graph-worker)\./.test(file) ? 'no-cache' : 'public, max-age=31536000, immutable');
+    res.setHeader('cache-control', /^main\./.test(file) ? 'no-cache' : 'public, max-age=31536000, immutable');
     this.send(res, asset.file, asset.contentType, `web asset ${file} unavailable`);
   }
 
