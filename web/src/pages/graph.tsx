@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../api';
 import { useLive } from '../live';
-import { Status } from '../ui';
+import { Status, graphNodeHref } from '../ui';
 import { drawGraph, EDGE_BUDGET, type DrawnGraph, type GraphData } from '../graph-view';
 
 const KINDS = ['link', 'hierarchy', 'mention', 'related'] as const;
@@ -99,8 +99,7 @@ export function GraphPage({ params }: { params: URLSearchParams }) {
     drawn.current = drawGraph(container.current, data, {
       centre: settings.from ? data.nodes.find((n) => n.id === settings.from || n.label === settings.from)?.id : undefined,
       open: (id, kind) => {
-        location.href =
-          kind === 'concept' ? `/concepts/${encodeURIComponent(id.slice('concept:'.length))}` : `/notes/${encodeURIComponent(id)}`;
+        location.href = graphNodeHref(id, kind);
       },
     });
     return () => {
@@ -189,16 +188,7 @@ export function GraphPage({ params }: { params: URLSearchParams }) {
           <ul>
             {data.nodes.map((n) => (
               <li key={n.id}>
-                <a
-                  href={
-                    n.kind === 'concept'
-                      ? `/concepts/${encodeURIComponent(n.id.slice('concept:'.length))}`
-                      : `/notes/${encodeURIComponent(n.id)}`
-                  }
-                >
-                  {n.label}
-                </a>{' '}
-                <span class="muted">({n.kind})</span>
+                <a href={graphNodeHref(n.id, n.kind)}>{n.label}</a> <span class="muted">({n.kind})</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { Section, Status, conceptHref, noteHref } from '../ui';
+import { Section, Status, graphNodeHref, noteHref } from '../ui';
 import { useQuery } from '../use-query';
 
 interface NoteRef {
@@ -149,7 +149,7 @@ export function NotePage({ fname, vault }: { fname: string; vault: string | null
               <ul class="chips">
                 {mentioned.map((c) => (
                   <li key={c.id}>
-                    <a href={conceptHref(c.id.slice('concept:'.length))}>{c.label}</a>
+                    <a href={graphNodeHref(c.id, c.kind)}>{c.label}</a>
                   </li>
                 ))}
               </ul>
