@@ -24,7 +24,6 @@ interface NoteData {
         milestones: { id: string; date: string; done: boolean; target: string | null; label: string | null; overdue: boolean }[];
       })
     | null;
-  concepts: { key: string; name: string }[] | null;
 }
 
 const NOTE = `query Note($fname: String!, $vault: String) {
