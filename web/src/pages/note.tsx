@@ -14,13 +14,12 @@ interface NoteData {
     | (NoteRef & {
         id: string;
         vault: string;
-        desc: string;
         tags: string[];
         html: string;
         parent: (NoteRef & { parent: (NoteRef & { parent: NoteRef | null }) | null }) | null;
         children: NoteRef[];
         sections: { heading: string; slug: string; depth: number }[];
-        backlinks: { line: number; kind: string; source: NoteRef; section: { heading: string; slug: string } | null }[];
+        backlinks: { line: number; source: NoteRef; section: { heading: string; slug: string } | null }[];
         milestones: { id: string; date: string; done: boolean; target: string | null; label: string | null; overdue: boolean }[];
       })
     | null;
@@ -28,11 +27,11 @@ interface NoteData {
 
 const NOTE = `query Note($fname: String!, $vault: String) {
   note(fname: $fname, vault: $vault) {
-    id fname title vault desc tags stub html
+    id fname title vault tags stub html
     parent { fname title stub parent { fname title stub parent { fname title stub } } }
     children { fname title stub }
     sections { heading slug depth }
-    backlinks { line kind source { fname title stub } section { heading slug } }
+    backlinks { line source { fname title stub } section { heading slug } }
     milestones { id date done target label overdue }
   }
 }`;
