@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../common/errors';
 import { GRAPH_FORMATS, isGraphFormat } from '../graph/export/render-graph';
-import { ALL_EDGE_KINDS, MAX_GRAPH_DEPTH, type GraphEdgeKindName } from '../graph/graph.records';
+import { MAX_GRAPH_DEPTH, parseEdgeKinds } from '../graph/graph.records';
 import { GraphService } from '../graph/graph.service';
 import { emit, withCliContext } from './cli-context';
 import { CliGraphModule } from './cli-graph.module';
@@ -28,18 +28,6 @@ function parseDepth(value: string | undefined): number | undefined {
   return depth;
 }
 
-function parseKinds(value: string | undefined): GraphEdgeKindName[] | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  const kinds = value.split(',').map((k) => k.trim());
-  const bad = kinds.filter((k) => !(ALL_EDGE_KINDS as readonly string[]).includes(k));
-  if (bad.length) {
-    throw new DomainError(ErrorCode.BadInput, `unknown edge kind ${bad.join(', ')} (use ${ALL_EDGE_KINDS.join(', ')})`);
-  }
-  return kinds as GraphEdgeKindName[];
-}
-
 /** `vaultgraph export graph --format F [--from NODE --depth N] [--kinds K,…] [--out FILE]`. */
 export async function runExportGraph(opts: ExportGraphOptions): Promise<void> {
   const format = opts.format;
@@ -47,7 +35,7 @@ export async function runExportGraph(opts: ExportGraphOptions): Promise<void> {
     throw new DomainError(ErrorCode.BadInput, `--format must be one of ${GRAPH_FORMATS.join(', ')}`);
   }
   const depth = parseDepth(opts.depth);
-  const kinds = parseKinds(opts.kinds);
+  const kinds = opts.kinds === undefined ? undefined : parseEdgeKinds(opts.kinds);
   const text = await withCliContext(CliGraphModule, (app) => app.get(GraphService).exportGraph(format, { from: opts.from, depth, kinds }));
   emit(text, opts.out);
 }

@@ -1,4 +1,5 @@
 /** What the graph repository and services speak: our own types, not Prisma's. */
+import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 
 export type GraphNodeKindName = 'note' | 'concept';
 export type GraphEdgeKindName = 'link' | 'hierarchy' | 'mention' | 'related';
@@ -6,6 +7,22 @@ export type GraphEdgeKindName = 'link' | 'hierarchy' | 'mention' | 'related';
 export const ALL_EDGE_KINDS: readonly GraphEdgeKindName[] = ['link', 'hierarchy', 'mention', 'related'];
 /** The note graph: what a whole-vault export holds unless concepts are asked for. */
 export const NOTE_EDGE_KINDS: readonly GraphEdgeKindName[] = ['link', 'hierarchy'];
+
+/**
+ * Edge kinds from a comma list (the CLI's `--kinds`, GET /graph/whole.json's `?kinds=`), in ALL_EDGE_KINDS order;
+ * BAD_USER_INPUT for an empty or unknown kind.
+ */
+export function parseEdgeKinds(list: string): GraphEdgeKindName[] {
+  const parts = list.split(',').map((k) => k.trim());
+  const bad = parts.filter((k) => !(ALL_EDGE_KINDS as readonly string[]).includes(k));
+  if (bad.length > 0) {
+    throw new DomainError(
+      ErrorCode.BadInput,
+      `unknown edge kind ${bad.map((k) => quoteInput(k)).join(', ')} (use ${ALL_EDGE_KINDS.join(', ')})`,
+    );
+  }
+  return ALL_EDGE_KINDS.filter((k) => parts.includes(k));
+}
 
 /** Deepest neighbourhood `graph` loads: four hops already reach most of a well-linked vault. */
 export const MAX_GRAPH_DEPTH = 4;

@@ -3,7 +3,7 @@ import type { Subscription } from 'rxjs';
 import { SqliteReader } from '../db/sqlite-reader';
 import { SyncCommits } from '../sync/sync-commits';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
-import { ALL_EDGE_KINDS, NOTE_EDGE_KINDS, type GraphEdgeKindName } from './graph.records';
+import { NOTE_EDGE_KINDS, parseEdgeKinds, type GraphEdgeKindName } from './graph.records';
 import { GraphService } from './graph.service';
 import { WholeGraphLayout } from './whole-graph-layout';
 
@@ -92,10 +92,8 @@ function kindsOf(value: unknown): GraphEdgeKindName[] {
   if (value === undefined || value === '') {
     return [...NOTE_EDGE_KINDS];
   }
-  const parts = typeof value === 'string' ? value.split(',') : [];
-  const bad = parts.find((k) => !(ALL_EDGE_KINDS as readonly string[]).includes(k));
-  if (parts.length === 0 || bad !== undefined) {
-    throw new DomainError(ErrorCode.BadInput, `kinds must be a comma list of ${ALL_EDGE_KINDS.join(', ')}; got ${quoteInput(value)}`);
+  if (typeof value !== 'string') {
+    throw new DomainError(ErrorCode.BadInput, `kinds must be one comma list of edge kinds; got ${quoteInput(value)}`);
   }
-  return ALL_EDGE_KINDS.filter((k) => parts.includes(k));
+  return parseEdgeKinds(value);
 }

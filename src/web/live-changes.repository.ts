@@ -8,7 +8,7 @@ export class LiveChangesRepository {
 
   /** The newest SyncRun id (0 before the first sync): a cheap look, covered by the primary key. */
   lastRunId(): number {
-    return (this.reader.statement('SELECT coalesce(max(id), 0) FROM "SyncRun"').pluck().get() as number) ?? 0;
+    return this.reader.statement('SELECT coalesce(max(id), 0) FROM "SyncRun"').pluck().get() as number;
   }
 
   /** Note id -> fname, file and content hash (stubs included: one appears or goes as its children do). */

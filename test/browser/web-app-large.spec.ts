@@ -3,82 +3,63 @@
 // `npm run test:browser` (needs Debian's /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, ROOT, startServer, watchPage, type PageWatch, type ServerProcess } from '../support/browser-server';
+import type { Page } from 'playwright-core';
+import { gql, openWebApp, ROOT, type PageWatch, type ServerProcess, type WebAppSession } from '../support/browser-server';
 
 // Functions run in the page (page.evaluate, waitForFunction): the tests' TypeScript has no DOM types.
 declare const document: any;
 declare const window: any;
 
-async function gql(base: string, query: string): Promise<any> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { data: any; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
 describe('web app on a generated vault (1,200 notes, Chromium)', () => {
-  let tmp: string;
+  let app: WebAppSession;
   let server: ServerProcess;
-  let context: BrowserContext;
-  let blocked: string[];
   let page: Page;
-  const watch: PageWatch = { blocked: [], failed: [], errors: [] };
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-web-large-'));
-    const vault = path.join(tmp, 'vault');
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'scripts/gen-vault.js'),
-        '--out',
-        vault,
-        '--notes',
-        '1200',
-        '--links',
-        '30',
-        '--milestones',
-        '0.05',
-        '--body-kb',
-        '2',
-        '--quiet',
-      ],
-      { stdio: 'ignore' },
-    );
-    // Thirty orphans, and a note that names two of them in prose without a link (one on 25 lines: more than a page shows).
-    for (let i = 0; i < 30; i++) {
-      const n = String(i).padStart(2, '0');
-      fs.writeFileSync(path.join(vault, `lonely-${n}.md`), `---\nid: lonely-${n}\ntitle: Lonely Topic ${n}\n---\n\nNothing links here.\n`);
-    }
-    const lines = [
-      'Back to [[root]].',
-      '',
-      'Lonely Topic 01 is named once.',
-      ...Array.from({ length: 25 }, (_, i) => `Line ${i}: Lonely Topic 02 again.`),
-    ];
-    fs.writeFileSync(path.join(vault, 'names-them.md'), `---\nid: names-them\ntitle: Names them\n---\n\n${lines.join('\n\n')}\n`);
-    server = await startServer(tmp, vault);
-    await server.synced;
-    ({ context, blocked } = await launchBrowser(path.join(tmp, 'profile')));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, watch);
+    app = await openWebApp('vaultgraph-web-large-', (vault) => {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'scripts/gen-vault.js'),
+          '--out',
+          vault,
+          '--notes',
+          '1200',
+          '--links',
+          '30',
+          '--milestones',
+          '0.05',
+          '--body-kb',
+          '2',
+          '--quiet',
+        ],
+        { stdio: 'ignore' },
+      );
+      // Thirty orphans, and a note that names two of them in prose without a link (one on 25 lines: more than a page shows).
+      for (let i = 0; i < 30; i++) {
+        const n = String(i).padStart(2, '0');
+        fs.writeFileSync(
+          path.join(vault, `lonely-${n}.md`),
+          `---\nid: lonely-${n}\ntitle: Lonely Topic ${n}\n---\n\nNothing links here.\n`,
+        );
+      }
+      const lines = [
+        'Back to [[root]].',
+        '',
+        'Lonely Topic 01 is named once.',
+        ...Array.from({ length: 25 }, (_, i) => `Line ${i}: Lonely Topic 02 again.`),
+      ];
+      fs.writeFileSync(path.join(vault, 'names-them.md'), `---\nid: names-them\ntitle: Names them\n---\n\n${lines.join('\n\n')}\n`);
+    });
+    ({ server, page, watch } = app);
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   afterEach(() => {
-    expect(blocked).toEqual([]);
+    expect(watch.blocked).toEqual([]);
     expect(watch.failed).toEqual([]);
     expect(watch.errors).toEqual([]);
   });

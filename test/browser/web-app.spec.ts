@@ -1,10 +1,9 @@
 // The web app in Chromium against the real server on a temp copy of seeds/, network cut off:
 // `npm run test:browser` (needs Debian's /usr/bin/chromium).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, ROOT, startServer, watchPage, type PageWatch, type ServerProcess } from '../support/browser-server';
+import type { Page } from 'playwright-core';
+import { gql, openWebApp, ROOT, type PageWatch, type ServerProcess, type WebAppSession } from '../support/browser-server';
 
 // Functions run in the page (page.evaluate, waitForFunction): the tests' TypeScript has no DOM types.
 declare const document: any;
@@ -35,15 +34,6 @@ function differingBytes(a: Buffer, b: Buffer): number | null {
   return n;
 }
 
-async function gql(base: string, query: string): Promise<any> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return ((await res.json()) as { data: any }).data;
-}
-
 /** axe-core's serious and critical violations on the page as it stands. */
 async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, not as a page script: the content security policy stays as it is.
@@ -65,27 +55,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
 const doneTotal = (page: Page) => page.locator('[data-note="lfs144"] .done-total');
 
 describe('web app (offline, real server with --watch, Chromium)', () => {
-  let tmp: string;
-  let vault: string;
+  let app: WebAppSession;
   let note: string;
   let server: ServerProcess;
-  let context: BrowserContext;
-  let blocked: string[];
   let page: Page;
-  const watch: PageWatch = { blocked: [], failed: [], errors: [] };
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-web-'));
-    vault = path.join(tmp, 'vault');
-    fs.cpSync(path.join(ROOT, 'seeds'), vault, { recursive: true });
-    // A broken link for /health to list.
-    fs.writeFileSync(path.join(vault, 'planted.md'), '---\nid: planted\ntitle: Planted\n---\n\nSee [[no-such-note-anywhere]].\n');
-    note = path.join(vault, 'lfs144.md');
-    server = await startServer(tmp, vault, { watch: true });
-    await server.synced;
-    ({ context, blocked } = await launchBrowser(path.join(tmp, 'profile')));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, watch);
+    app = await openWebApp(
+      'vaultgraph-web-',
+      (vault) => {
+        fs.cpSync(path.join(ROOT, 'seeds'), vault, { recursive: true });
+        // A broken link for /health to list.
+        fs.writeFileSync(path.join(vault, 'planted.md'), '---\nid: planted\ntitle: Planted\n---\n\nSee [[no-such-note-anywhere]].\n');
+        note = path.join(vault, 'lfs144.md');
+      },
+      { watch: true },
+    );
+    ({ server, page, watch } = app);
     // Counts the web workers a page starts (the graph layout's is the only one the app has).
     await page.addInitScript(() => {
       type WorkerClass = new (...args: unknown[]) => object;
@@ -101,14 +88,10 @@ describe('web app (offline, real server with --watch, Chromium)', () => {
     });
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   afterEach(() => {
-    expect(blocked).toEqual([]);
+    expect(watch.blocked).toEqual([]);
     expect(watch.failed).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
@@ -252,31 +235,25 @@ describe('web app (offline, real server with --watch, Chromium)', () => {
 });
 
 describe('web app with VAULTGRAPH_TOKEN, no watch (Chromium)', () => {
-  let tmp: string;
+  let app: WebAppSession;
   let note: string;
   let server: ServerProcess;
-  let context: BrowserContext;
-  let blocked: string[];
   let page: Page;
-  const watch: PageWatch = { blocked: [], failed: [], errors: [] };
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vaultgraph-web-token-'));
-    const vault = path.join(tmp, 'vault');
-    fs.cpSync(path.join(ROOT, 'seeds'), vault, { recursive: true });
-    note = path.join(vault, 'lfs144.md');
-    server = await startServer(tmp, vault, { env: { VAULTGRAPH_TOKEN: 's3cret-token' } });
-    await server.synced;
-    ({ context, blocked } = await launchBrowser(path.join(tmp, 'profile')));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, watch);
+    app = await openWebApp(
+      'vaultgraph-web-token-',
+      (vault) => {
+        fs.cpSync(path.join(ROOT, 'seeds'), vault, { recursive: true });
+        note = path.join(vault, 'lfs144.md');
+      },
+      { env: { VAULTGRAPH_TOKEN: 's3cret-token' } },
+    );
+    ({ server, page, watch } = app);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('asks for the token when a tick is refused, keeps it for the tab, and ticks', async () => {
     await page.goto(`${server.base}/`);
@@ -294,7 +271,7 @@ describe('web app with VAULTGRAPH_TOKEN, no watch (Chromium)', () => {
     expect(await dialog.count()).toBe(0);
     // Failed requests: the refused (401) mutation is an answer, not a failure; console errors would show it.
     expect(watch.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
-    expect(blocked).toEqual([]);
+    expect(watch.blocked).toEqual([]);
   });
 
   it('a file changed on disk since the last sync: CONFLICT shown as "the file changed on disk, reload", the file kept', async () => {
@@ -312,6 +289,6 @@ describe('web app with VAULTGRAPH_TOKEN, no watch (Chromium)', () => {
     expect(await page.locator('[data-note="lfs144"] input[data-target="6"]').isChecked()).toBe(false);
     expect(watch.errors.filter((e) => !/status of (401|409)/.test(e))).toEqual([]);
     expect(watch.failed).toEqual([]);
-    expect(blocked).toEqual([]);
+    expect(watch.blocked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -190,4 +191,61 @@ export function watchPage(page: Page, watch: PageWatch): void {
     }
     watch.failed.push(`${req.url()} ${req.failure()?.errorText}`);
   });
+}
+
+/** The web app as the browser checks use it: the server on a vault of its own, and Chromium with one watched page. */
+export interface WebAppSession {
+  server: ServerProcess;
+  context: BrowserContext;
+  page: Page;
+  /** What the page did that it should not have (`blocked`: launchBrowser's list of requests off the host). */
+  watch: PageWatch;
+  /** Closes the browser, stops the server and removes the temp folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * A temp folder named from `prefix`, a vault in it made by `makeVault`, `serve --sync` on it (first sync done) and
+ * Chromium with its first page watched (watchPage).
+ */
+export async function openWebApp(
+  prefix: string,
+  makeVault: (vault: string) => void,
+  opts: { watch?: boolean; env?: Record<string, string> } = {},
+): Promise<WebAppSession> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  let server: ServerProcess | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    const vault = path.join(tmp, 'vault');
+    makeVault(vault);
+    server = await startServer(tmp, vault, opts);
+    await server.synced;
+    const browser = await launchBrowser(path.join(tmp, 'profile'));
+    context = browser.context;
+    const page = context.pages()[0] ?? (await context.newPage());
+    const watch: PageWatch = { blocked: browser.blocked, failed: [], errors: [] };
+    watchPage(page, watch);
+    return { server, context, page, watch, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** A GraphQL query's data; an answer with errors fails the test. */
+export async function gql(base: string, query: string): Promise<any> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data: any; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }

@@ -40,6 +40,23 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
+/**
+ * One query asking a field for each of several ids: the answer for `ids[i]` comes under the alias `m<i>`; `field`
+ * writes the field given its id's variable (`$n<i>`).
+ */
+export function batchQuery(
+  name: string,
+  ids: readonly string[],
+  field: (variable: string) => string,
+): {
+  query: string;
+  variables: Record<string, string>;
+} {
+  const params = ids.map((_, i) => `$n${i}: String!`).join(', ');
+  const fields = ids.map((_, i) => `m${i}: ${field(`$n${i}`)}`).join(' ');
+  return { query: `query ${name}(${params}) { ${fields} }`, variables: Object.fromEntries(ids.map((id, i) => [`n${i}`, id])) };
+}
+
 /** A mutation; when the server wants a token, the page asks for it (kept in sessionStorage) and tries once more. */
 export async function mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   try {

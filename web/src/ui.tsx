@@ -24,6 +24,11 @@ export function conceptHref(key: string): string {
   return `/concepts/${encodeURIComponent(key)}`;
 }
 
+/** The page of a graph node: a concept's (`concept:<key>`) or a note's (by id: the note page finds it). */
+export function graphNodeHref(id: string, kind: string): string {
+  return kind === 'concept' ? conceptHref(id.slice('concept:'.length)) : noteHref(id);
+}
+
 export function Section({ title, children, id }: { title: string; children: ComponentChildren; id?: string }) {
   const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-h`;
   return (

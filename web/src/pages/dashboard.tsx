@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, gql, mutate } from '../api';
+import { ApiError, batchQuery, gql, mutate } from '../api';
 import { useLive } from '../live';
 import { Section, Status, noteHref } from '../ui';
 import { useQuery } from '../use-query';
@@ -86,13 +86,13 @@ function milestonesOf(noteId: string): Promise<MilestoneRow[]> {
 }
 
 async function askMilestones(batch: typeof waiting): Promise<void> {
-  const params = batch.map((_, i) => `$n${i}: String!`).join(', ');
-  const fields = batch.map((_, i) => `m${i}: note(id: $n${i}) { milestones { ${MILESTONE} } }`).join(' ');
+  const { query, variables } = batchQuery(
+    'Milestones',
+    batch.map((w) => w.noteId),
+    (id) => `note(id: ${id}) { milestones { ${MILESTONE} } }`,
+  );
   try {
-    const data = await gql<Record<string, { milestones: MilestoneRow[] } | null>>(
-      `query Milestones(${params}) { ${fields} }`,
-      Object.fromEntries(batch.map((w, i) => [`n${i}`, w.noteId])),
-    );
+    const data = await gql<Record<string, { milestones: MilestoneRow[] } | null>>(query, variables);
     batch.forEach((w, i) => w.resolve(data[`m${i}`]?.milestones ?? []));
   } catch (err) {
     batch.forEach((w) => w.reject(err));

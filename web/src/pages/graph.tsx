@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../api';
-import { useLive } from '../live';
-import { Status } from '../ui';
+import { Status, graphNodeHref } from '../ui';
+import { useLoaded } from '../use-query';
 import { drawGraph, EDGE_BUDGET, type DrawnGraph, type GraphData } from '../graph-view';
 
 const KINDS = ['link', 'hierarchy', 'mention', 'related'] as const;
@@ -60,36 +60,9 @@ async function load(s: Settings): Promise<GraphData> {
 
 export function GraphPage({ params }: { params: URLSearchParams }) {
   const [settings, setSettings] = useState(() => settingsOf(params));
-  const [data, setData] = useState<GraphData | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [version, setVersion] = useState(0);
+  const { data, error, loading } = useLoaded(() => load(settings), JSON.stringify(settings));
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnGraph | null>(null);
-
-  useLive(() => setVersion((v) => v + 1));
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    load(settings).then(
-      (d) => {
-        if (current) {
-          setData(d);
-          setError(null);
-          setLoading(false);
-        }
-      },
-      (err: ApiError) => {
-        if (current) {
-          setError(err);
-          setLoading(false);
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [settings, version]);
 
   useEffect(() => {
     if (!data || !container.current) {
@@ -99,8 +72,7 @@ export function GraphPage({ params }: { params: URLSearchParams }) {
     drawn.current = drawGraph(container.current, data, {
       centre: settings.from ? data.nodes.find((n) => n.id === settings.from || n.label === settings.from)?.id : undefined,
       open: (id, kind) => {
-        location.href =
-          kind === 'concept' ? `/concepts/${encodeURIComponent(id.slice('concept:'.length))}` : `/notes/${encodeURIComponent(id)}`;
+        location.href = graphNodeHref(id, kind);
       },
     });
     return () => {
@@ -189,16 +161,7 @@ export function GraphPage({ params }: { params: URLSearchParams }) {
           <ul>
             {data.nodes.map((n) => (
               <li key={n.id}>
-                <a
-                  href={
-                    n.kind === 'concept'
-                      ? `/concepts/${encodeURIComponent(n.id.slice('concept:'.length))}`
-                      : `/notes/${encodeURIComponent(n.id)}`
-                  }
-                >
-                  {n.label}
-                </a>{' '}
-                <span class="muted">({n.kind})</span>
+                <a href={graphNodeHref(n.id, n.kind)}>{n.label}</a> <span class="muted">({n.kind})</span>
               </li>
             ))}
           </ul>

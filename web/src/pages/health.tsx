@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { batchQuery } from '../api';
 import { Section, Status, noteHref } from '../ui';
 import { useQuery } from '../use-query';
 
@@ -53,13 +54,13 @@ const ORPHANS = `query Orphans($after: String) {
 }`;
 const DIAGNOSTICS = `query Diagnostics { diagnostics(first: 500) { vault file line code severity message } }`;
 
-function mentionsQuery(count: number, first: number): string {
-  const params = Array.from({ length: count }, (_, i) => `$n${i}: String!`).join(', ');
-  const fields = Array.from(
-    { length: count },
-    (_, i) => `m${i}: unlinkedMentions(note: $n${i}, first: ${first}) { line snippet note { id fname title } }`,
+/** The unlinked mentions of each orphan (ids), up to `first` each, in one query (batchQuery: `m<i>` per orphan). */
+function mentionsQuery(ids: string[], first: number) {
+  return batchQuery(
+    'UnlinkedMentions',
+    ids,
+    (id) => `unlinkedMentions(note: ${id}, first: ${first}) { line snippet note { id fname title } }`,
   );
-  return `query UnlinkedMentions(${params}) { ${fields.join(' ')} }`;
 }
 
 /** Cursor pages: the `after` of each page seen, so Previous goes back the way it came. */
@@ -189,10 +190,11 @@ function Orphans() {
 
 /** The unlinked mentions of a few orphans, one request; an orphan with more than MENTIONS_SHOWN can show them all. */
 function MentionBatch({ notes }: { notes: NoteRef[] }) {
-  const q = useQuery<Record<string, Mention[]>>(
-    mentionsQuery(notes.length, MENTIONS_SHOWN + 1),
-    Object.fromEntries(notes.map((n, i) => [`n${i}`, n.id])),
+  const { query, variables } = mentionsQuery(
+    notes.map((n) => n.id),
+    MENTIONS_SHOWN + 1,
   );
+  const q = useQuery<Record<string, Mention[]>>(query, variables);
   return (
     <>
       {notes.map((n, i) => (
@@ -236,7 +238,8 @@ function MentionList({ of, first }: { of: NoteRef; first: Mention[] }) {
 }
 
 function AllMentions({ of }: { of: NoteRef }) {
-  const q = useQuery<Record<string, Mention[]>>(mentionsQuery(1, MENTIONS_MAX), { n0: of.id });
+  const { query, variables } = mentionsQuery([of.id], MENTIONS_MAX);
+  const q = useQuery<Record<string, Mention[]>>(query, variables);
   const rows = q.data?.m0 ?? [];
   return (
     <>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { Section, Status, conceptHref, noteHref } from '../ui';
+import { Section, Status, graphNodeHref, noteHref } from '../ui';
 import { useQuery } from '../use-query';
 
 interface NoteRef {
@@ -14,26 +14,24 @@ interface NoteData {
     | (NoteRef & {
         id: string;
         vault: string;
-        desc: string;
         tags: string[];
         html: string;
         parent: (NoteRef & { parent: (NoteRef & { parent: NoteRef | null }) | null }) | null;
         children: NoteRef[];
         sections: { heading: string; slug: string; depth: number }[];
-        backlinks: { line: number; kind: string; source: NoteRef; section: { heading: string; slug: string } | null }[];
+        backlinks: { line: number; source: NoteRef; section: { heading: string; slug: string } | null }[];
         milestones: { id: string; date: string; done: boolean; target: string | null; label: string | null; overdue: boolean }[];
       })
     | null;
-  concepts: { key: string; name: string }[] | null;
 }
 
 const NOTE = `query Note($fname: String!, $vault: String) {
   note(fname: $fname, vault: $vault) {
-    id fname title vault desc tags stub html
+    id fname title vault tags stub html
     parent { fname title stub parent { fname title stub parent { fname title stub } } }
     children { fname title stub }
     sections { heading slug depth }
-    backlinks { line kind source { fname title stub } section { heading slug } }
+    backlinks { line source { fname title stub } section { heading slug } }
     milestones { id date done target label overdue }
   }
 }`;
@@ -149,7 +147,7 @@ export function NotePage({ fname, vault }: { fname: string; vault: string | null
               <ul class="chips">
                 {mentioned.map((c) => (
                   <li key={c.id}>
-                    <a href={conceptHref(c.id.slice('concept:'.length))}>{c.label}</a>
+                    <a href={graphNodeHref(c.id, c.kind)}>{c.label}</a>
                   </li>
                 ))}
               </ul>

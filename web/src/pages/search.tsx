@@ -2,11 +2,11 @@ import { Status, noteHref } from '../ui';
 import { useQuery } from '../use-query';
 
 interface SearchData {
-  search: { score: number; snippet: string; note: { fname: string; title: string }; section: { heading: string; slug: string } | null }[];
+  search: { snippet: string; note: { fname: string; title: string }; section: { heading: string; slug: string } | null }[];
 }
 
 const SEARCH = `query Search($query: String!) {
-  search(query: $query, first: 50) { score snippet note { fname title } section { heading slug } }
+  search(query: $query, first: 50) { snippet note { fname title } section { heading slug } }
 }`;
 
 export function SearchPage({ query }: { query: string }) {
