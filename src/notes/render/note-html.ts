@@ -1,6 +1,7 @@
 import { slug } from 'github-slugger';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown, type DendronLinkMeta } from '../../vault/parse/dendron-syntax';
+import { classifyHref } from '../../vault/parse/links';
 import { extractSections } from '../../vault/parse/sections';
 
 /**
@@ -73,21 +74,14 @@ function createRenderer(): MarkdownIt {
   rules.link_open = (tokens, i, options, env, self) => {
     const token = tokens[i];
     const href = token.attrGet('href') ?? '';
-    const mdNote = /^(?![a-z][a-z0-9+.-]*:)(?:\.\/)?([^/?#]+)\.md(#.*)?$/i.exec(href);
-    if (mdNote) {
-      token.attrSet('href', `/notes/${encodeURIComponent(decodeSafe(mdNote[1]))}${mdNote[2] ?? ''}`);
+    // The sync's rule for which hrefs are note links (classifyHref), so the page links what the index holds.
+    const link = classifyHref(href, null);
+    if (link?.kind === 'md' && link.targetFname !== null) {
+      token.attrSet('href', `/notes/${encodeURIComponent(link.targetFname)}${link.anchor === null ? '' : `#${link.anchor}`}`);
     } else if (/^https?:/i.test(href)) {
       token.attrSet('rel', 'noopener noreferrer');
     }
     return linkOpen(tokens, i, options, env, self);
   };
   return it;
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

@@ -92,7 +92,7 @@ export function extractLinks(
 }
 
 /** `https://…` -> url; `other.note.md#x` -> md link to `other.note`; anything else (assets, site paths) -> null. */
-function classifyHref(href: string, label: string | null): Omit<ParsedLink, 'line' | 'column' | 'section'> | null {
+export function classifyHref(href: string, label: string | null): Omit<ParsedLink, 'line' | 'column' | 'section'> | null {
   if (href === '') {
     return null;
   }
