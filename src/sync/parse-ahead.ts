@@ -28,8 +28,10 @@ export interface ParseAheadOptions {
  *
  * The sync runs inside one synchronous SQLite transaction, so it cannot await a message: it takes results with
  * `receiveMessageOnPort` and, when none is there yet, sleeps in `Atomics.wait` on a counter the worker bumps. Rather
- * than sleep, it first parses a batch no worker has been sent yet, the last one, itself ("steals" it): on a busy
- * machine, where the workers get less of a core than the sync, the two sides still finish together.
+ * than sleep, it first parses the next batch no worker has been sent yet itself ("steals" it): whichever side is
+ * slower (the workers on a busy machine, or on notes that parse slower than they write), the other takes its share,
+ * and the two finish together. The stolen batch is the nearest unsent one, so its results wait only until the writes
+ * reach it (a few batches), not until the end of the run.
  */
 export class ParseAhead {
   private readonly workers: Worker[] = [];
@@ -110,19 +112,20 @@ export class ParseAhead {
     return message.message as ReadNote;
   }
 
-  /** Parse here the last batch no worker has, if it lies after `current` and few are held already. */
+  /** Parse here the next batch no worker has been sent, if it lies after `current` and few are held already. */
   private steal(current: number): boolean {
     if (this.stolen.size >= MAX_STOLEN) {
       return false;
     }
-    let b = this.owner.length - 1;
-    while (b > current && this.owner[b] !== 0) {
-      b--;
+    while (this.nextUnsent < this.owner.length && this.owner[this.nextUnsent] !== 0) {
+      this.nextUnsent++;
     }
-    if (b <= current || b < this.nextUnsent) {
+    const b = this.nextUnsent;
+    if (b <= current || b >= this.owner.length) {
       return false;
     }
     this.owner[b] = -1;
+    this.nextUnsent++;
     this.stolenCount++;
     const jobs = this.jobs.slice(b * this.batch, (b + 1) * this.batch);
     this.stolen.set(
