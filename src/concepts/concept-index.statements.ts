@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { RowInserter } from '../db/row-inserter';
 import type { ParsedSection } from '../vault/note-doc';
 import type { ConceptKindName, DictionaryEntry } from '../vault/parse/concept-dictionary';
 
@@ -42,12 +43,15 @@ interface DefinitionRow {
  */
 export class ConceptStatements {
   private readonly s;
+  private readonly sources: RowInserter;
+  private readonly mentions: RowInserter;
 
   constructor(db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
+    this.sources = new RowInserter(db, { table: 'ConceptSource', names: ['noteId', 'key', 'name', 'kind', 'url', 'line'] });
+    this.mentions = new RowInserter(db, { table: 'ConceptMention', names: ['conceptId', 'noteId', 'sectionOrdinal', 'line'] });
     this.s = {
       deleteSources: p('DELETE FROM ConceptSource WHERE noteId = ?'),
-      insertSource: p('INSERT INTO ConceptSource (noteId, key, name, kind, url, line) VALUES (?, ?, ?, ?, ?, ?)'),
       sourceKeysOf: p('SELECT DISTINCT key FROM ConceptSource WHERE noteId = ?'),
       sourceSummary: p(
         'SELECT key, kind, name, url, count(*) AS n, min(id) AS first FROM ConceptSource GROUP BY key, kind, name, url ORDER BY first',
@@ -84,7 +88,6 @@ export class ConceptStatements {
       notesMentioning: p('SELECT DISTINCT noteId FROM ConceptMention WHERE conceptId IN (SELECT value FROM json_each(?))'),
       deleteMentionsOf: p('DELETE FROM ConceptMention WHERE noteId = ?'),
       deleteAllMentions: p('DELETE FROM ConceptMention'),
-      insertMention: p('INSERT INTO ConceptMention (conceptId, noteId, sectionOrdinal, line) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -97,8 +100,9 @@ export class ConceptStatements {
     this.s.deleteSources.run(noteId);
   }
 
-  insertSource(noteId: string, key: string, name: string, kind: string, url: string | null, line: number): void {
-    this.s.insertSource.run(noteId, key, name, kind, url, line);
+  /** A note's concept sources. */
+  insertSources(noteId: string, sources: readonly { key: string; name: string; kind: string; url: string | null; line: number }[]): void {
+    this.sources.insert(sources.map((s) => [noteId, s.key, s.name, s.kind, s.url, s.line]));
   }
 
   /** Every concept source grouped, in order of first appearance; or only those with one of `keys`. */
@@ -201,7 +205,8 @@ export class ConceptStatements {
     this.s.deleteAllMentions.run();
   }
 
-  insertMention(conceptId: number, noteId: string, sectionOrdinal: number | null, line: number): void {
-    this.s.insertMention.run(conceptId, noteId, sectionOrdinal, line);
+  /** A note's mentions. */
+  insertMentions(noteId: string, mentions: readonly { conceptId: number; sectionOrdinal: number | null; line: number }[]): void {
+    this.mentions.insert(mentions.map((m) => [m.conceptId, noteId, m.sectionOrdinal, m.line]));
   }
 }

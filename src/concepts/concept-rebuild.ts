@@ -142,13 +142,15 @@ export class ConceptRebuild {
         this.repo.deleteMentionsOf(noteId);
       }
       const now = new Map<number, number>();
+      const rows: { conceptId: number; sectionOrdinal: number | null; line: number }[] = [];
       for (const m of this.mentionsOf(noteId, matcher, parsed)) {
         const conceptId = ids.byKey.get(m.key);
         if (conceptId !== undefined) {
-          this.repo.insertMention(conceptId, noteId, m.section, m.line);
+          rows.push({ conceptId, sectionOrdinal: m.section, line: m.line });
           now.set(conceptId, (now.get(conceptId) ?? 0) + 1);
         }
       }
+      this.repo.insertMentions(noteId, rows);
       if (!full) {
         now.forEach((n, id) => move(id, n, 1));
       }

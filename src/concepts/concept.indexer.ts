@@ -63,10 +63,11 @@ export class ConceptIndexer {
     if (existed) {
       this.removeSources(noteId, changes);
     }
-    for (const s of conceptSources(doc)) {
+    const sources = conceptSources(doc);
+    for (const s of sources) {
       changes.conceptKeys.add(s.key);
-      this.statements.insertSource(noteId, s.key, s.name, s.kind, s.url, s.line);
     }
+    this.statements.insertSources(noteId, sources);
   }
 
   /**

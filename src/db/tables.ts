@@ -25,6 +25,20 @@ export interface LinkRow {
   sectionOrdinal: number | null;
 }
 
+/** Rows of the Section table. */
+export interface SectionRow {
+  id: number;
+  noteId: string;
+  ordinal: number;
+  heading: string;
+  depth: number;
+  slug: string;
+  chapter: number | null;
+  startLine: number;
+  endLine: number;
+  parentOrdinal: number | null;
+}
+
 /** Rows of the Milestone table. */
 export interface MilestoneRow {
   id: string;
@@ -143,6 +157,22 @@ export const LINK = defineTable<LinkRow>()('Link', [
 
 /** A new link's columns: `id` is the table's rowid. */
 export const NEW_LINK = LINK.select(LINK.names.filter((n): n is Exclude<keyof LinkRow, 'id'> => n !== 'id'));
+
+export const SECTION = defineTable<SectionRow>()('Section', [
+  'id',
+  'noteId',
+  'ordinal',
+  'heading',
+  'depth',
+  'slug',
+  'chapter',
+  'startLine',
+  'endLine',
+  'parentOrdinal',
+]);
+
+/** A new section's columns: `id` is the table's rowid. */
+export const NEW_SECTION = SECTION.select(SECTION.names.filter((n): n is Exclude<keyof SectionRow, 'id'> => n !== 'id'));
 
 export const MILESTONE = defineTable<MilestoneRow>()('Milestone', [
   'id',
