@@ -777,32 +777,37 @@ export function findMentionsIn(matcher: ConceptMatcher, { text, lines }: Mention
   if (matcher.root.next.size === 0) {
     return out;
   }
-  const words = [...text.matchAll(WORD_RUN)];
+  // Words are read one at a time (a name is walked on from where its first word ends, then the scan resumes after
+  // that first word): holding every word of a long text as a match object cost more in garbage than the look-ups.
+  const scan = new RegExp(WORD_RUN.source, 'gu');
   let part = 0;
-  for (let r = 0; r < words.length; r++) {
-    let node = matcher.root.next.get(words[r][0].toLowerCase());
+  for (let word = scan.exec(text); word !== null; word = scan.exec(text)) {
+    let node = matcher.root.next.get(word[0].toLowerCase());
     if (!node) {
       continue;
     }
-    const at = words[r].index;
-    while (part + 2 < lines.length && lines[part + 2] <= at) {
+    const resume = scan.lastIndex;
+    while (part + 2 < lines.length && lines[part + 2] <= word.index) {
       part += 2;
     }
     const line = lines[part + 1];
     // Walk as far as the trie goes; every name that ends at a word boundary on the way is a mention.
-    for (let j = r; node; ) {
-      const end = words[j].index + words[j][0].length;
+    let end = resume;
+    while (node) {
       const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
       const id = hit ? `${hit.key}\u0000${line}` : '';
       if (hit && !seen.has(id)) {
         seen.add(id);
         out.push({ key: hit.key, line, section: sectionAt(sections, line) });
       }
-      if (++j >= words.length) {
+      const following = node.next.size > 0 ? scan.exec(text) : null;
+      if (following === null) {
         break;
       }
-      node = node.next.get(gapKey(text.slice(end, words[j].index)) + words[j][0].toLowerCase());
+      node = node.next.get(gapKey(text.slice(end, following.index)) + following[0].toLowerCase());
+      end = scan.lastIndex;
     }
+    scan.lastIndex = resume;
   }
   return out;
 }
