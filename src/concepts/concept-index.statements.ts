@@ -43,15 +43,15 @@ interface DefinitionRow {
  */
 export class ConceptStatements {
   private readonly s;
-  private readonly sources: RowInserter;
   private readonly mentions: RowInserter;
 
   constructor(db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
-    this.sources = new RowInserter(db, { table: 'ConceptSource', names: ['noteId', 'key', 'name', 'kind', 'url', 'line'] });
     this.mentions = new RowInserter(db, { table: 'ConceptMention', names: ['conceptId', 'noteId', 'sectionOrdinal', 'line'] });
     this.s = {
       deleteSources: p('DELETE FROM ConceptSource WHERE noteId = ?'),
+      // One row a statement: written between notes' FTS5 inserts (see RowInserter).
+      insertSource: p('INSERT INTO ConceptSource (noteId, key, name, kind, url, line) VALUES (?, ?, ?, ?, ?, ?)'),
       sourceKeysOf: p('SELECT DISTINCT key FROM ConceptSource WHERE noteId = ?'),
       sourceSummary: p(
         'SELECT key, kind, name, url, count(*) AS n, min(id) AS first FROM ConceptSource GROUP BY key, kind, name, url ORDER BY first',
@@ -102,7 +102,9 @@ export class ConceptStatements {
 
   /** A note's concept sources. */
   insertSources(noteId: string, sources: readonly { key: string; name: string; kind: string; url: string | null; line: number }[]): void {
-    this.sources.insert(sources.map((s) => [noteId, s.key, s.name, s.kind, s.url, s.line]));
+    for (const s of sources) {
+      this.s.insertSource.run(noteId, s.key, s.name, s.kind, s.url, s.line);
+    }
   }
 
   /** Every concept source grouped, in order of first appearance; or only those with one of `keys`. */
@@ -205,7 +207,7 @@ export class ConceptStatements {
     this.s.deleteAllMentions.run();
   }
 
-  /** A note's mentions. */
+  /** A note's mentions (after every note's FTS5 rows: a multi-row INSERT is safe here, see RowInserter). */
   insertMentions(noteId: string, mentions: readonly { conceptId: number; sectionOrdinal: number | null; line: number }[]): void {
     this.mentions.insert(mentions.map((m) => [m.conceptId, noteId, m.sectionOrdinal, m.line]));
   }

@@ -6,8 +6,14 @@ const ROWS_PER_STATEMENT = [64, 16, 4, 1] as const;
 /**
  * Many rows of one table with few statement calls: `INSERT INTO T (a, b) VALUES (?, ?), (?, ?), …`, prepared once for
  * 64, 16, 4 and 1 rows. Each call into better-sqlite3 costs about a microsecond whatever it does; the sync writes a
- * note's sections, links, concept sources and mentions as such groups (592k mention rows at 10k notes: 650 ms one
- * statement per row, 360 ms 64 at a time; see BENCHMARKS). The rows go in the order given, so rowids follow it.
+ * note's concept mentions as such a group (592k mention rows at 10k notes: 600 ms one statement per row, 400 ms 64 at
+ * a time). The rows go in the order given, so rowids follow it.
+ *
+ * Not between FTS5 writes: a multi-row INSERT into a table with foreign keys runs in a statement savepoint, and FTS5
+ * flushes its pending terms to disk at every savepoint. Written between the notes' search rows, such statements made
+ * FTS5 flush once a note instead of once a megabyte: the 150k concept sources of the 10k vault took 2.5 s instead of
+ * 0.5 s. So the per-note rows (sections, links, sources) go in one statement per row, and this serves the rows
+ * written after the last search row (mentions).
  */
 export class RowInserter {
   private readonly statements: Map<number, Database.Statement>;

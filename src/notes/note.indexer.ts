@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { RowInserter } from '../db/row-inserter';
 import { LINK, NEW_LINK, NEW_SECTION, STORED_NOTE, type LinkRow, type StoredNoteRow } from '../db/tables';
 import type { ChangeSet } from '../sync/change-set';
 import { fnameKey } from '../vault/fname-key';
@@ -36,13 +35,9 @@ const RESOLVE_PAGE = 50_000;
  */
 export class NoteIndexer {
   private readonly s;
-  private readonly sections: RowInserter;
-  private readonly links: RowInserter;
 
   constructor(readonly db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
-    this.sections = new RowInserter(db, NEW_SECTION);
-    this.links = new RowInserter(db, NEW_LINK);
     const stored = `SELECT ${STORED_NOTE.list()} FROM Note`;
     this.s = {
       vaultByName: p('SELECT id, root FROM Vault WHERE name = ?'),
@@ -73,7 +68,10 @@ export class NoteIndexer {
       insertStub: p(`INSERT INTO Note (id, vaultId, fname, fnameKey, parentFname, title, stub) VALUES (?, ?, ?, ?, ?, ?, 1)`),
       deleteNote: p('DELETE FROM Note WHERE id = ?'),
       deleteSections: p('DELETE FROM Section WHERE noteId = ?'),
+      // One row a statement, as the FTS5 inserts around them need (see RowInserter).
+      insertSection: p(NEW_SECTION.insert()),
       deleteLinks: p('DELETE FROM Link WHERE sourceId = ?'),
+      insertLink: p(NEW_LINK.insert()),
       maxLinkId: p('SELECT coalesce(max(id), 0) AS id FROM Link'),
       parentsOfVault: p('SELECT id, fname, parentId, parentFname FROM Note WHERE vaultId = ?'),
       setParent: p('UPDATE Note SET parentId = ?, parentFname = ? WHERE id = ?'),
@@ -198,8 +196,8 @@ export class NoteIndexer {
         targets.changed(fnameKey(existing.fname));
       }
     }
-    this.sections.insert(
-      doc.sections.map((s, i) =>
+    doc.sections.forEach((s, i) => {
+      this.s.insertSection.run(
         NEW_SECTION.toArray({
           noteId: row.id,
           ordinal: i,
@@ -211,9 +209,8 @@ export class NoteIndexer {
           endLine: s.endLine,
           parentOrdinal: s.parent,
         }),
-      ),
-    );
-    const links: unknown[][] = [];
+      );
+    });
     for (const l of doc.links) {
       const key = l.targetFname === null ? null : fnameKey(l.targetFname);
       const link: Omit<LinkRow, 'id'> = {
@@ -231,9 +228,8 @@ export class NoteIndexer {
         column: l.column,
         sectionOrdinal: l.section,
       };
-      links.push(NEW_LINK.toArray(link));
+      this.s.insertLink.run(NEW_LINK.toArray(link));
     }
-    this.links.insert(links);
   }
 
   /** Delete the note row (its sections, links and every feature's rows of it go with it: foreign keys). */
