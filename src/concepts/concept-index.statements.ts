@@ -67,7 +67,6 @@ export class ConceptStatements {
       updateConcept: p(
         'UPDATE Concept SET name = @name, kind = @kind, url = @url, aliases = @aliases, evidence = @evidence WHERE id = @id',
       ),
-      mentionCounts: p('SELECT conceptId, count(*) AS mentions, count(DISTINCT noteId) AS notes FROM ConceptMention GROUP BY conceptId'),
       mentionTally: p('SELECT conceptId, count(*) AS n FROM ConceptMention WHERE noteId = ? GROUP BY conceptId'),
       countsOf: p('SELECT mentionCount, noteCount FROM Concept WHERE id = ?'),
       updateCounts: p('UPDATE Concept SET mentionCount = ?, noteCount = ?, salience = ? WHERE id = ?'),
@@ -174,15 +173,6 @@ export class ConceptStatements {
 
   notesMentioning(conceptIds: number[]): string[] {
     return (this.s.notesMentioning.all(JSON.stringify(conceptIds)) as { noteId: string }[]).map((r) => r.noteId);
-  }
-
-  /** Mentions and distinct notes per concept (concepts with none are left out). */
-  mentionCounts(): { conceptId: number; mentions: number; notes: number }[] {
-    return this.s.mentionCounts.all() as {
-      conceptId: number;
-      mentions: number;
-      notes: number;
-    }[];
   }
 
   /** How many times the note names each concept (its stored mentions, through the noteId index). */

@@ -123,9 +123,9 @@ export class ConceptRebuild {
       this.repo.deleteAllMentions();
     }
     const matcher = buildConceptMatcher([...desired.values()].map((c) => ({ key: c.key, names: namesOf(c) })));
-    // Counts move by what changed (a full pass counts anew): per concept, the mentions and notes matched now minus
-    // those the notes matched before and those deleted notes took with them. Counting a concept's mentions again
-    // instead reads all of them: 300 ms an edit at 10k for concepts named in most notes.
+    // Counts move by what changed: per concept, the mentions and notes matched now minus those the notes matched
+    // before and those deleted notes took with them. Counting a concept's mentions again instead reads all of them:
+    // 300 ms an edit at 10k for concepts named in most notes. A full pass matches every note, so its tally is the count.
     const delta = new Map<number, Tally>();
     const move = (id: number, mentions: number, notes: number) => {
       const d = delta.get(id) ?? { mentions: 0, notes: 0 };
@@ -151,11 +151,9 @@ export class ConceptRebuild {
         }
       }
       this.repo.insertMentions(noteId, rows);
-      if (!full) {
-        now.forEach((n, id) => move(id, n, 1));
-      }
+      now.forEach((n, id) => move(id, n, 1));
     }
-    this.writeCounts(desired, ids, full ? null : delta);
+    this.writeCounts(desired, ids, delta, full);
     return diagnostics;
   }
 
@@ -342,7 +340,9 @@ export class ConceptRebuild {
   private writeCounts(
     desired: Map<string, ConceptRow>,
     ids: { byKey: Map<string, number>; changed: number[] },
-    delta: Map<number, Tally> | null,
+    delta: Map<number, Tally>,
+    /** `delta` holds every concept's whole count (a full pass), not a change. */
+    full: boolean,
   ): void {
     const rowOf = new Map<number, ConceptRow>();
     for (const [key, id] of ids.byKey) {
@@ -357,9 +357,8 @@ export class ConceptRebuild {
         this.repo.updateCounts(id, mentions, notes, salienceOf(row.name, row.kind, row.evidence, notes));
       }
     };
-    if (delta === null) {
-      const counts = new Map(this.repo.mentionCounts().map((c) => [c.conceptId, c]));
-      rowOf.forEach((_row, id) => write(id, counts.get(id)?.mentions ?? 0, counts.get(id)?.notes ?? 0));
+    if (full) {
+      rowOf.forEach((_row, id) => write(id, delta.get(id)?.mentions ?? 0, delta.get(id)?.notes ?? 0));
       return;
     }
     for (const id of new Set([...delta.keys(), ...ids.changed])) {

@@ -231,6 +231,7 @@ describe('VaultSync concepts and search index', () => {
       const freshDb = openSqlite(fresh.dbFile);
       try {
         new VaultSync(freshDb, { maxFileBytes: 64 * 1024, timeZone: 'UTC' }).sync(ws.vault);
+        expect(countsDisagreeing(freshDb)).toEqual([]);
         return mentionSet(freshDb);
       } finally {
         freshDb.close();
@@ -267,9 +268,18 @@ describe('VaultSync concepts and search index', () => {
       () => ws.write('concepts.yml', 'beta: [shared]\nalpha: [shared]\n'),
       () => ws.write('e1.md', note('e1', 'E1', 'Envoy, alone again.')),
     ];
+    // Stored counts are the mention rows, counted: checked on this database, and on the fresh one through mentionSet.
+    const countsDisagreeing = (d: Database.Database) =>
+      d
+        .prepare(
+          `SELECT c.key FROM Concept c LEFT JOIN (SELECT conceptId, count(*) AS n, count(DISTINCT noteId) AS notes FROM ConceptMention
+           GROUP BY conceptId) m ON m.conceptId = c.id WHERE c.mentionCount <> coalesce(m.n, 0) OR c.noteCount <> coalesce(m.notes, 0)`,
+        )
+        .all();
     for (const step of steps) {
       step();
       sync();
+      expect(countsDisagreeing(db)).toEqual([]);
       expect(mentionSet(db)).toEqual(fromScratch());
     }
   });
