@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, zipfOf } from './english';
+import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -27,7 +27,7 @@ export function specificity(name: string, kind: ConceptKindName): number {
   if (name.includes(' ')) {
     return 0.8;
   }
-  const zipf = zipfOf(name.toLowerCase());
+  const zipf = lemmaZipfOf(name.toLowerCase());
   return zipf === null ? 1 : Math.min(1, Math.max(0.1, (4.5 - zipf) / 2.5));
 }
 
@@ -54,7 +54,7 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   if (name.includes(' ') || (notes.token ?? 0) > 0) {
     return true;
   }
-  const zipf = zipfOf(name.toLowerCase());
+  const zipf = lemmaZipfOf(name.toLowerCase());
   if (zipf === null) {
     return true;
   }
@@ -68,6 +68,9 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
     return true;
   }
   const defined = notes.defined ?? 0;
+  if (defined > LABEL_NOTES && defined * 2 > marked - defined) {
+    return false; // mostly written as a line label (`default: …`, `feat(x): …`): its chunker hits are those lines too
+  }
   if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
     return true;
   }
