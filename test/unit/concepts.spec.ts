@@ -317,6 +317,18 @@ describe('findMentions', () => {
     ]);
   });
 
+  it('does not match an acronym by a plural that is a stop word (`WAs` is no `was`)', () => {
+    expect(
+      mentionsOf('it was in WA, and the CSRs', [
+        { key: 'wa', names: ['WA'] },
+        { key: 'csr', names: ['CSR'] },
+      ]),
+    ).toEqual([
+      { key: 'wa', line: 1, section: null },
+      { key: 'csr', line: 1, section: null },
+    ]);
+  });
+
   it('does nothing without concepts', () => {
     expect(mentionsOf('anything at all', [])).toEqual([]);
   });

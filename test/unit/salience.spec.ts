@@ -1,3 +1,4 @@
+import { isConceptName } from '../../src/vault/parse/candidate-phrases';
 import { isMostlyVerb, isTimeZoneAbbreviation, lemmaZipfOf, zipfOf } from '../../src/vault/parse/english';
 import { isSalient } from '../../src/vault/parse/salience';
 
@@ -36,5 +37,16 @@ describe('isSalient', () => {
   it('takes a word defined in many notes, and mostly so, for a line label', () => {
     expect(isSalient('default', { defined: 85, phrase: 27 })).toBe(false);
     expect(isSalient('sidecar', { defined: 5, phrase: 11 })).toBe(true);
+  });
+});
+
+describe('isConceptName', () => {
+  it('refuses versions and compounds of everyday words, keeps compounds with a name in them', () => {
+    expect(['V2', 'v1.3', 'self-contained', 'built-in', 'open-source'].filter((n) => isConceptName(n, 'phrase'))).toEqual([]);
+    expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
+  });
+
+  it('refuses time zones and template variables', () => {
+    expect(['UTC', 'PST', '{{fm.title}}'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
 const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
 const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
+const VERSION = /^v\d+(?:\.\d+)*$/;
 
 export type NameEvidence =
   /** The author defined it: `term: …` (how many notes define it is salience's business). */
@@ -96,6 +97,7 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
       word.length < 2 ||
       isShoutedWord(words[0]) ||
       isTimeZoneAbbreviation(words[0]) ||
+      VERSION.test(word) || // `V2`, `v1.3`
       /^\p{N}/u.test(word) ||
       (evidence === 'phrase' && /['’_]/.test(word))
     ) {
@@ -109,6 +111,10 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
     const zipf = lemmaZipfOf(word);
     // Lower-case three-letter words are abbreviations of everyday words (`tue`, `cpu`); `CNI` is a token.
     if ((word.length < 4 && !ALL_CAPS.test(words[0])) || isPastForm(word) || isGerund(word) || isMostlyVerb(word)) {
+      return false;
+    }
+    // `self-contained`, `built-in`: a compound of everyday words is a modifier, not a name.
+    if (word.includes('-') && word.split('-').every((part) => isCommonWord(part))) {
       return false;
     }
     // Words between SPECIFIC_WORD_ZIPF and this must also be repeated in the note (see concepts.ts).

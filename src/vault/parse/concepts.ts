@@ -8,6 +8,7 @@ import {
   SPECIFIC_WORD_ZIPF,
   englishShare,
   isMostlyVerb,
+  isStopWord,
   isTimeZoneAbbreviation,
   lemmaZipfOf,
   zipfOf,
@@ -707,10 +708,13 @@ function matchedWords(raw: string): { name: string; words: RegExpExecArray[] } {
   return { name, words: [...name.matchAll(WORD_RUN)] };
 }
 
-/** The lower-cased forms a name's last word matches in: its plural and singular too, unless punctuation follows (`C++`). */
+/**
+ * The lower-cased forms a name's last word matches in: its plural and singular too, unless punctuation follows (`C++`).
+ * A form that is a stop word is left out: matching ignores case, and `WAs` would match every `was`.
+ */
 function lastWordForms(word: string, suffix: string): string[] {
-  const forms = suffix === '' ? [word, ...pluralForms(singular(word))] : [word];
-  return [...new Set(forms.map((f) => f.toLowerCase()))];
+  const derived = suffix === '' ? pluralForms(singular(word)).filter((f) => f === word || !isStopWord(f.toLowerCase())) : [];
+  return [...new Set([word, ...derived].map((f) => f.toLowerCase()))];
 }
 
 /**
