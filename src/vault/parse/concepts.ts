@@ -625,10 +625,25 @@ const INNER_HYPHEN = /(?<=[\p{L}\p{N}])-+(?=[\p{L}\p{N}])/gu;
  * plural folded (`Ingress Gateways` -> `ingress gateway`, `init-containers` -> `init container`).
  */
 export function normalizeConceptName(name: string): string {
-  const words = name.trim().replace(INNER_HYPHEN, ' ').split(/\s+/);
-  words[words.length - 1] = singular(words[words.length - 1]);
-  return words.join(' ').toLowerCase();
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    const words = name.trim().replace(INNER_HYPHEN, ' ').split(/\s+/);
+    words[words.length - 1] = singular(words[words.length - 1]);
+    key = words.join(' ').toLowerCase();
+    if (keyCache.size >= KEY_CACHE_SIZE) {
+      keyCache.clear();
+    }
+    keyCache.set(name, key);
+  }
+  return key;
 }
+
+/**
+ * Keys already worked out: the parse asks for a candidate's key several times (dedup, heads, repeats), and a vault
+ * repeats its names from note to note. Cleared when full, so a thread's memory stays bounded.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 50_000;
 
 /** The written forms of a singular last word: `proxy` -> proxy, proxies; `class` -> class, classes; `CSR` -> CSR, CSRs. */
 function pluralForms(word: string): string[] {
