@@ -43,7 +43,9 @@ export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
       add(tag, 'tag', null, l.line);
     }
   }
-  for (const name of [doc.title.trim(), doc.fname.slice(doc.fname.lastIndexOf('.') + 1)]) {
+  // A tag's own note (`tags.scope.navigate`) names the tag: its uses are counted as `tag` sources already.
+  const names = doc.fname.startsWith('tags.') ? [] : [doc.title.trim(), doc.fname.slice(doc.fname.lastIndexOf('.') + 1)];
+  for (const name of names) {
     if (ONE_WORD.test(name)) {
       add(name, 'title', null, 1);
     }

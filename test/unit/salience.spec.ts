@@ -46,7 +46,7 @@ describe('isConceptName', () => {
     expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
   });
 
-  it('refuses time zones and template variables', () => {
-    expect(['UTC', 'PST', '{{fm.title}}'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+  it('refuses time zones, template variables and generic words alone', () => {
+    expect(['UTC', 'PST', '{{fm.title}}', 'UI', 'url'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
   });
 });

@@ -95,6 +95,7 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
     const word = lower[0];
     if (
       word.length < 2 ||
+      GENERIC_TAIL.has(word) || // alone, `API`, `UI`, `URL` name nothing in particular either
       isShoutedWord(words[0]) ||
       isTimeZoneAbbreviation(words[0]) ||
       VERSION.test(word) || // `V2`, `v1.3`
