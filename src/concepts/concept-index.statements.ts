@@ -77,6 +77,11 @@ export class ConceptStatements {
       ),
       deleteDefinition: p('DELETE FROM ConceptDefinition WHERE name = ?'),
       ignored: p('SELECT key, name FROM IgnoredConcept ORDER BY key'),
+      apiIgnores: p('SELECT name FROM ConceptIgnore ORDER BY updatedMs, name'),
+      upsertApiIgnore: p(
+        'INSERT INTO ConceptIgnore (name, updatedMs) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET updatedMs = excluded.updatedMs',
+      ),
+      deleteApiIgnore: p('DELETE FROM ConceptIgnore WHERE name = ?'),
       clearIgnored: p('DELETE FROM IgnoredConcept'),
       insertIgnored: p('INSERT INTO IgnoredConcept (key, name) VALUES (?, ?)'),
       vaultRoots: p('SELECT root FROM Vault ORDER BY id'),
@@ -138,6 +143,19 @@ export class ConceptStatements {
 
   deleteDefinition(name: string): void {
     this.s.deleteDefinition.run(name);
+  }
+
+  /** Names dropped through the API (ignoreConcept), oldest first. */
+  apiIgnores(): string[] {
+    return (this.s.apiIgnores.all() as { name: string }[]).map((r) => r.name);
+  }
+
+  upsertApiIgnore(name: string, nowMs: number): void {
+    this.s.upsertApiIgnore.run(name, nowMs);
+  }
+
+  deleteApiIgnore(name: string): void {
+    this.s.deleteApiIgnore.run(name);
   }
 
   /** The ignore list the last rebuild applied, by key. */

@@ -23,8 +23,8 @@ import type { SearchIndexer } from '../search/search.indexer';
 import type { ChangeSet, ParsedMentions } from '../sync/change-set';
 import { type ConceptRow, type ConceptStatements, type StoredConcept } from './concept-index.statements';
 
-/** A change to the API's part of the dictionary (ConceptDefinition). */
-export type DictionaryChange = { define: DictionaryEntry } | { remove: string };
+/** A change to the API's part of the dictionary (ConceptDefinition) or of the ignore list (ConceptIgnore). */
+export type DictionaryChange = { define: DictionaryEntry } | { remove: string } | { ignore: string } | { unignore: string };
 
 /** What the parse of a note kept for matching its mentions, by note id. */
 export interface ParsedMentionTexts {
@@ -67,7 +67,20 @@ export class ConceptRebuild {
   change(change: DictionaryChange, nowMs: number): boolean {
     const held = this.repo.definitions();
     const keyOf = (e: DictionaryEntry) => normalizeConceptName(e.name);
-    if ('define' in change) {
+    if ('ignore' in change) {
+      const key = normalizeConceptName(change.ignore);
+      for (const name of this.repo.apiIgnores().filter((n) => normalizeConceptName(n) === key && n !== change.ignore)) {
+        this.repo.deleteApiIgnore(name); // one entry per key
+      }
+      this.repo.upsertApiIgnore(change.ignore, nowMs);
+    } else if ('unignore' in change) {
+      const key = normalizeConceptName(change.unignore);
+      const gone = this.repo.apiIgnores().filter((name) => normalizeConceptName(name) === key);
+      if (gone.length === 0) {
+        return false;
+      }
+      gone.forEach((name) => this.repo.deleteApiIgnore(name));
+    } else if ('define' in change) {
       const key = keyOf(change.define);
       for (const d of held.filter((d) => keyOf(d) === key && d.name !== change.define.name)) {
         this.repo.deleteDefinition(d.name); // one definition per key: `Gateway` replaces `gateway`
@@ -186,7 +199,7 @@ export class ConceptRebuild {
     diagnostics: ConceptDiagnostic[];
   } {
     const lists: DictionaryEntry[][] = [this.repo.definitions()];
-    const ignored = new Map<string, string>();
+    const ignored = new Map(this.repo.apiIgnores().map((name) => [normalizeConceptName(name), name]));
     const diagnostics: ConceptDiagnostic[] = [];
     for (const folder of folders) {
       const file = path.join(folder, DICTIONARY_FILE);

@@ -16,9 +16,13 @@ export interface ConceptSourceRow {
   line: number;
 }
 
+/** One word (`Views`, `multi-vault`): the only names a title vouches for (see isSalient). */
+const ONE_WORD = /^\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*$/u;
+
 /**
  * The concept rule for one note, pure: one source per written form and kind in the note, at its first line (the
- * rebuild counts notes, not lines). Candidates from the parse, and tags (`#tag`, frontmatter tags) as `tag` sources.
+ * rebuild counts notes, not lines). Candidates from the parse, tags (`#tag`, frontmatter tags) as `tag` sources, and
+ * the note's title and last hierarchy segment, when one word, as `title` evidence (a vault names notes after its topics).
  */
 export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
   const out: ConceptSourceRow[] = [];
@@ -37,6 +41,13 @@ export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
     const tag = (l.kind === 'hashtag' || l.kind === 'fmtag') && l.targetFname?.startsWith('tags.') ? l.targetFname.slice(5) : '';
     if (tag !== '') {
       add(tag, 'tag', null, l.line);
+    }
+  }
+  // A tag's own note (`tags.scope.navigate`) names the tag: its uses are counted as `tag` sources already.
+  const names = doc.fname.startsWith('tags.') ? [] : [doc.title.trim(), doc.fname.slice(doc.fname.lastIndexOf('.') + 1)];
+  for (const name of names) {
+    if (ONE_WORD.test(name)) {
+      add(name, 'title', null, 1);
     }
   }
   return out;

@@ -64,6 +64,29 @@ export class ConceptService {
   }
 
   /**
+   * Drop a concept drawn from the text: its key joins the ignore list (beside `ignore:` in concepts.yml), and the
+   * concept and its mentions go at once. A dictionary entry stays (remove it with removeConcept or in the file).
+   */
+  async ignore(name: string): Promise<boolean> {
+    const clean = cleanDictionaryName(name);
+    if (normalizeConceptName(clean).length < 2) {
+      throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
+    }
+    return this.syncs.updateConcepts({ ignore: clean });
+  }
+
+  /** Take a name off the API's ignore list: the text may make it a concept again. NOT_FOUND if it was not there. */
+  async unignore(name: string): Promise<boolean> {
+    if (!(await this.syncs.updateConcepts({ unignore: name }))) {
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `no ignored concept named ${quoteInput(name)} (the ignore: list of concepts.yml is edited in the file)`,
+      );
+    }
+    return true;
+  }
+
+  /**
    * Drop the API's dictionary entry for this name. A concept that the notes also name stays (with a weaker kind);
    * one that only concepts.yml or the text define cannot be removed here: NOT_FOUND.
    */

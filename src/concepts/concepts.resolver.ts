@@ -39,6 +39,24 @@ export class ConceptsResolver {
     return this.service.remove(name);
   }
 
+  @Mutation(() => Boolean, {
+    complexity: weighted(1000),
+    description:
+      'Drop a concept the text gave (a false one): its name joins the ignore list and it goes with its mentions at once. A dictionary entry stays.',
+  })
+  ignoreConcept(@Args('name') name: string): Promise<boolean> {
+    return this.service.ignore(name);
+  }
+
+  @Mutation(() => Boolean, {
+    complexity: weighted(1000),
+    description:
+      'Take a name off the ignore list made with ignoreConcept; the text may make it a concept again. NOT_FOUND if it is not there.',
+  })
+  unignoreConcept(@Args('name') name: string): Promise<boolean> {
+    return this.service.unignore(name);
+  }
+
   @ResolveField(() => [MentionModel], { description: 'Where the notes name it, by note fname and line.', complexity: listCost })
   mentions(concept: ConceptModel, _args: NoArgs, ctx: GqlContext): Promise<MentionModel[]> {
     return ctx.loaders.conceptMentions.load(concept.id);

@@ -193,6 +193,31 @@ describe('concepts and search over HTTP', () => {
     expect(tooShort.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('drops a false concept through the API at once, and brings it back', async () => {
+    const concept = `{ concept(name: "Core components") { name mentions { line } } }`;
+    expect((await gql(concept)).data?.concept.mentions.length).toBeGreaterThan(0);
+    const denied = await gql(`mutation { ignoreConcept(name: "core components") }`);
+    expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    const ignored = await gql(`mutation { ignoreConcept(name: "core components") }`, undefined, auth);
+    expect(ignored.data?.ignoreConcept).toBe(true);
+    expect((await gql(concept)).data?.concept).toBeNull();
+    const listed = await gql(`{ concepts(filter: { nameContains: "core comp" }) { totalCount } }`);
+    expect(listed.data?.concepts.totalCount).toBe(0);
+    // A dictionary entry stays: the user's own word.
+    await gql(`mutation { ignoreConcept(name: "sidecar") }`, undefined, auth);
+    expect((await gql(`{ concept(name: "sidecar") { kind } }`)).data?.concept).toEqual({ kind: 'dictionary' });
+
+    const back = await gql(`mutation { unignoreConcept(name: "Core Components") }`, undefined, auth);
+    expect(back.data?.unignoreConcept).toBe(true);
+    expect((await gql(concept)).data?.concept.mentions.length).toBeGreaterThan(0);
+    await gql(`mutation { unignoreConcept(name: "sidecar") }`, undefined, auth);
+    const none = await gql(`mutation { unignoreConcept(name: "core components") }`, undefined, auth);
+    expect(none.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const tooShort = await gql(`mutation { ignoreConcept(name: "x") }`, undefined, auth);
+    expect(tooShort.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('picks up a new note and a dictionary file change on the next sync', async () => {
     ws.write('lfs144.mesh.md', note('mesh', 'Mesh', '## Data plane\n\nEvery Envoy sidecar gets its config over xDS.\n'));
     ws.write('concepts.yml', `${ws.read('concepts.yml')}data plane: []\n`);

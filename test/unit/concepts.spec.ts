@@ -250,12 +250,12 @@ describe('findMentions', () => {
       { key: 'proxy', line: 1, section: null },
       { key: 'mesh', line: 1, section: null },
     ]);
+    // A hyphenated compound is one word: `ingress-gateway` names the ingress gateway only (`multi` is no mention in
+    // `multi-vault`, nor `contained vault` in `self-contained vault`).
     expect(
       mentionsOf('an ingress-gateway and init containers', [...concepts, { key: 'init container', names: ['init-container'] }]),
     ).toEqual([
-      { key: 'ingress', line: 1, section: null },
       { key: 'ig', line: 1, section: null },
-      { key: 'gateway', line: 1, section: null },
       { key: 'init container', line: 1, section: null },
     ]);
   });
@@ -314,6 +314,18 @@ describe('findMentions', () => {
       'cpp',
       'c',
       'mesh',
+    ]);
+  });
+
+  it('does not match an acronym by a plural that is a stop word (`WAs` is no `was`)', () => {
+    expect(
+      mentionsOf('it was in WA, and the CSRs', [
+        { key: 'wa', names: ['WA'] },
+        { key: 'csr', names: ['CSR'] },
+      ]),
+    ).toEqual([
+      { key: 'wa', line: 1, section: null },
+      { key: 'csr', line: 1, section: null },
     ]);
   });
 

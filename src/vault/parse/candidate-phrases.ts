@@ -1,4 +1,14 @@
-import { COMMON_ZIPF, RARE_ZIPF, REPEATED_WORD_ZIPF, isLikelyTypo, isStopWord, zipfOf } from './english';
+import {
+  COMMON_ZIPF,
+  RARE_ZIPF,
+  REPEATED_WORD_ZIPF,
+  isLikelyTypo,
+  isMostlyVerb,
+  isStopWord,
+  isTimeZoneAbbreviation,
+  lemmaZipfOf,
+  zipfOf,
+} from './english';
 
 /**
  * Which names may be concepts, and the noun phrases a short line of prose offers. Pure; general English only
@@ -28,6 +38,7 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
 const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
 const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
+const VERSION = /^v\d+(?:\.\d+)*$/;
 
 export type NameEvidence =
   /** The author defined it: `term: …` (how many notes define it is salience's business). */
@@ -72,7 +83,8 @@ export function isShoutedWord(word: string): boolean {
  */
 export function isConceptName(name: string, evidence: NameEvidence): boolean {
   const words = name.split(' ');
-  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name)) {
+  // Braces are code (`{{fm.title}}`, `{id}`), never a name.
+  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name) || /[{}]/.test(name)) {
     return false;
   }
   const lower = words.map((w) => w.toLowerCase());
@@ -81,15 +93,29 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
   }
   if (words.length === 1) {
     const word = lower[0];
-    if (word.length < 2 || isShoutedWord(words[0]) || /^\p{N}/u.test(word) || (evidence === 'phrase' && /['’_]/.test(word))) {
+    if (
+      word.length < 2 ||
+      GENERIC_TAIL.has(word) || // alone, `API`, `UI`, `URL` name nothing in particular either
+      isShoutedWord(words[0]) ||
+      isTimeZoneAbbreviation(words[0]) ||
+      VERSION.test(word) || // `V2`, `v1.3`
+      /^\p{N}/u.test(word) ||
+      (evidence === 'phrase' && /['’_]/.test(word))
+    ) {
       return false;
     }
-    const zipf = zipfOf(word);
     if (evidence !== 'phrase') {
-      return zipf === null || zipf < (evidence === 'defined' ? DEFINED_ZIPF : MARKED_ZIPF);
+      // The author marked it: judged as written (`vaults` may be a vault's own word though `vault` is everyday).
+      const written = zipfOf(word);
+      return written === null || written < (evidence === 'defined' ? DEFINED_ZIPF : MARKED_ZIPF);
     }
+    const zipf = lemmaZipfOf(word);
     // Lower-case three-letter words are abbreviations of everyday words (`tue`, `cpu`); `CNI` is a token.
-    if ((word.length < 4 && !ALL_CAPS.test(words[0])) || isPastForm(word) || isGerund(word)) {
+    if ((word.length < 4 && !ALL_CAPS.test(words[0])) || isPastForm(word) || isGerund(word) || isMostlyVerb(word)) {
+      return false;
+    }
+    // `self-contained`, `built-in`: a compound of everyday words is a modifier, not a name.
+    if (word.includes('-') && word.split('-').every((part) => isCommonWord(part))) {
       return false;
     }
     // Words between SPECIFIC_WORD_ZIPF and this must also be repeated in the note (see concepts.ts).
@@ -123,7 +149,7 @@ function isNamingLead(word: string): boolean {
   if (!HAS_LETTER.test(lower) || GENERIC_TAIL.has(lower) || isLikelyTypo(lower) || isPastForm(lower) || lower.endsWith('ing')) {
     return false;
   }
-  const zipf = zipfOf(lower);
+  const zipf = lemmaZipfOf(lower);
   return zipf === null || zipf < RARE_ZIPF;
 }
 

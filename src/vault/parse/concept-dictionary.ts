@@ -31,7 +31,11 @@ export const DICTIONARY_FILE = 'concepts.yml';
 export const IGNORE_KEY = 'ignore';
 
 /** Where a concept comes from, strongest first: a concept takes the kind of its strongest source. */
-export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase'] as const;
+/**
+ * Source kinds, strongest first. `title` (a note's title or last hierarchy segment is the word) is evidence only: a
+ * name that only titles give is never a concept (see isSalient), so it is never a concept's kind either.
+ */
+export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase', 'title'] as const;
 export type ConceptKindName = (typeof CONCEPT_KINDS)[number];
 
 /** Parse one dictionary file. Never throws: problems become CONFIG_ERROR diagnostics and the good entries are kept. */

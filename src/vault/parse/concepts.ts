@@ -2,7 +2,17 @@ import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
 import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
-import { COMMON_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, englishShare, zipfOf } from './english';
+import {
+  COMMON_ZIPF,
+  REPEATED_WORD_ZIPF,
+  SPECIFIC_WORD_ZIPF,
+  englishShare,
+  isMostlyVerb,
+  isStopWord,
+  isTimeZoneAbbreviation,
+  lemmaZipfOf,
+  zipfOf,
+} from './english';
 import { InlineSource } from './inline-source';
 import { SCHEME } from './links';
 import { childrenText, sectionAt } from './sections';
@@ -63,6 +73,8 @@ export interface ConceptMatcher {
 
 // Bare URLs that linkify leaves as text (`spiffe://…`, `file:///…`) are addresses, not prose.
 const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*/gi;
+// Template variables (`{{fm.desc}}`, `{{ title }}`) are code the note's renderer fills in, not prose.
+const TEMPLATE_VARIABLE = /\{\{[^{}\n]*\}\}/g;
 const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 // A dotted path (`meshConfig.outboundTrafficPolicy.mode`) is scanned as one word so only its head is kept.
 const DOTTED_WORD = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
@@ -231,18 +243,21 @@ function textUntilClose(children: MarkdownIt.Token[], from: number): { text: str
   return { text, end: j };
 }
 
-/** Trims surrounding punctuation (`**Envoy:**`, `"mesh"`) and collapses whitespace. */
+/** Trims surrounding punctuation (`**Envoy:**`, `"mesh"`, `#pods`) and collapses whitespace. */
 function cleanName(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s"'“‘([]+|[\s"'”’)\].,;:!?]+$/gu, '');
+    .replace(/^[\s"'“‘([#]+|[\s"'”’)\].,;:!?]+$/gu, ''); // `[#pods](…)`: a channel or tag sign is no part of the name
 }
 
 const wordCount = (name: string) => (name === '' ? 0 : name.split(' ').length);
 
-function maskUrls(text: string): string {
-  return text.includes('://') ? text.replace(BARE_URL, (url) => '\u0000'.repeat(url.length)) : text;
+/** Bare URLs and template variables, masked (same length, so offsets hold): neither is prose. */
+function maskCode(text: string): string {
+  const mask = (code: string) => '\u0000'.repeat(code.length);
+  const urlsMasked = text.includes('://') ? text.replace(BARE_URL, mask) : text;
+  return urlsMasked.includes('{{') ? urlsMasked.replace(TEMPLATE_VARIABLE, mask) : urlsMasked;
 }
 
 /** `SPIFFE`, `CSRs`, `xDS`, `ServiceEntry`, `mTLS` are technical tokens; `Envoy`, `istioctl`, `REGISTRY_ONLY` are not. */
@@ -262,7 +277,12 @@ function technicalToken(word: string): string | null {
   }
   // `COmmand` is a slip of the shift key over an everyday word, not an identifier.
   const slip = isMixed && (zipfOf(word.toLowerCase()) ?? 0) >= COMMON_ZIPF;
-  if (ROMAN.test(word) || TOKEN_STOP.has(normalizeConceptName(word)) || (isAcronym && isShoutedWord(word)) || slip) {
+  if (
+    ROMAN.test(word) ||
+    TOKEN_STOP.has(normalizeConceptName(word)) ||
+    (isAcronym && (isShoutedWord(word) || isTimeZoneAbbreviation(word))) ||
+    slip
+  ) {
     return null;
   }
   return word;
@@ -323,7 +343,7 @@ function definedTerm(text: string, followedByMore: boolean): string | null {
     return null; // `Step 1:` is structure, `the reason is simple:` a sentence
   }
   // `configuring:` and `fix:` lead a line as labels: a definition names a thing, never a verb form or everyday word.
-  if (!isConceptName(name, 'defined') || (words.length === 1 && /(?:ing|ed)$/.test(words[0]))) {
+  if (!isConceptName(name, 'defined') || (words.length === 1 && (/(?:ing|ed)$/.test(words[0]) || isMostlyVerb(words[0])))) {
     return null;
   }
   return name;
@@ -452,7 +472,7 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
           }
         }
         if (!inUrlLink) {
-          text = maskUrls(text);
+          text = maskCode(text);
           forEachWordHead(text, (head) => {
             const token = technicalToken(head);
             if (token) {
@@ -540,7 +560,7 @@ function isRepeatedEnough(name: string, wordLines: Map<string, number>, heads: M
   if (name.includes(' ')) {
     return true;
   }
-  const zipf = zipfOf(name.toLowerCase());
+  const zipf = lemmaZipfOf(name.toLowerCase());
   const key = normalizeConceptName(name);
   return zipf === null || zipf < SPECIFIC_WORD_ZIPF || (wordLines.get(key) ?? 0) >= 2 || heads.has(key);
 }
@@ -562,8 +582,13 @@ function sharedHeads(candidates: ConceptCandidate[]): Map<string, { name: string
   }
   const out = new Map<string, { name: string; line: number }>();
   for (const [key, h] of heads) {
-    const zipf = zipfOf(h.name.toLowerCase());
-    if (h.phrases.size >= 2 && isConceptName(h.name, 'marked') && (zipf === null || zipf < REPEATED_WORD_ZIPF)) {
+    const zipf = lemmaZipfOf(h.name.toLowerCase());
+    if (
+      h.phrases.size >= 2 &&
+      isConceptName(h.name, 'marked') &&
+      !isMostlyVerb(h.name.toLowerCase()) &&
+      (zipf === null || zipf < REPEATED_WORD_ZIPF)
+    ) {
       out.set(key, { name: h.name, line: h.line });
     }
   }
@@ -600,10 +625,25 @@ const INNER_HYPHEN = /(?<=[\p{L}\p{N}])-+(?=[\p{L}\p{N}])/gu;
  * plural folded (`Ingress Gateways` -> `ingress gateway`, `init-containers` -> `init container`).
  */
 export function normalizeConceptName(name: string): string {
-  const words = name.trim().replace(INNER_HYPHEN, ' ').split(/\s+/);
-  words[words.length - 1] = singular(words[words.length - 1]);
-  return words.join(' ').toLowerCase();
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    const words = name.trim().replace(INNER_HYPHEN, ' ').split(/\s+/);
+    words[words.length - 1] = singular(words[words.length - 1]);
+    key = words.join(' ').toLowerCase();
+    if (keyCache.size >= KEY_CACHE_SIZE) {
+      keyCache.clear();
+    }
+    keyCache.set(name, key);
+  }
+  return key;
 }
+
+/**
+ * Keys already worked out: the parse asks for a candidate's key several times (dedup, heads, repeats), and a vault
+ * repeats its names from note to note. Cleared when full, so a thread's memory stays bounded.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 50_000;
 
 /** The written forms of a singular last word: `proxy` -> proxy, proxies; `class` -> class, classes; `CSR` -> CSR, CSRs. */
 function pluralForms(word: string): string[] {
@@ -626,7 +666,12 @@ function pluralForms(word: string): string[] {
  */
 const gapKey = (gap: string) => (/^(?:\s+|-+)$/.test(gap) ? ' ' : gap);
 
+const isHyphenAt = (text: string, i: number) => i >= 0 && text.charCodeAt(i) === 45;
+
 function isWordCharAt(text: string, i: number): boolean {
+  if (i < 0) {
+    return false;
+  }
   const cp = text.codePointAt(i);
   return cp !== undefined && /^[\p{L}\p{N}_]$/u.test(String.fromCodePoint(cp));
 }
@@ -678,10 +723,13 @@ function matchedWords(raw: string): { name: string; words: RegExpExecArray[] } {
   return { name, words: [...name.matchAll(WORD_RUN)] };
 }
 
-/** The lower-cased forms a name's last word matches in: its plural and singular too, unless punctuation follows (`C++`). */
+/**
+ * The lower-cased forms a name's last word matches in: its plural and singular too, unless punctuation follows (`C++`).
+ * A form that is a stop word is left out: matching ignores case, and `WAs` would match every `was`.
+ */
 function lastWordForms(word: string, suffix: string): string[] {
-  const forms = suffix === '' ? [word, ...pluralForms(singular(word))] : [word];
-  return [...new Set(forms.map((f) => f.toLowerCase()))];
+  const derived = suffix === '' ? pluralForms(singular(word)).filter((f) => f === word || !isStopWord(f.toLowerCase())) : [];
+  return [...new Set([word, ...derived].map((f) => f.toLowerCase()))];
 }
 
 /**
@@ -727,7 +775,7 @@ function mentionTextOf(blocks: InlineBlock[]): MentionText {
       const child = children[i];
       switch (child.type) {
         case 'text':
-          push(inUrlLink ? SEP : maskUrls(child.content), childLines[i]);
+          push(inUrlLink ? SEP : maskCode(child.content), childLines[i]);
           break;
         case 'softbreak':
         case 'hardbreak':
@@ -786,15 +834,24 @@ export function findMentionsIn(matcher: ConceptMatcher, { text, lines }: Mention
     if (!node) {
       continue;
     }
+    const at = word.index;
+    if (isHyphenAt(text, at - 1) && isWordCharAt(text, at - 2)) {
+      continue; // `contained vault` is no mention inside `self-contained vault`: a hyphenated compound is one word
+    }
     const resume = scan.lastIndex;
-    while (part + 2 < lines.length && lines[part + 2] <= word.index) {
+    while (part + 2 < lines.length && lines[part + 2] <= at) {
       part += 2;
     }
     const line = lines[part + 1];
     // Walk as far as the trie goes; every name that ends at a word boundary on the way is a mention.
     let end = resume;
     while (node) {
-      const hit = node.ends.find((e) => text.startsWith(e.suffix, end) && !isWordCharAt(text, end + e.suffix.length));
+      const hit = node.ends.find(
+        (e) =>
+          text.startsWith(e.suffix, end) &&
+          !isWordCharAt(text, end + e.suffix.length) &&
+          !(isHyphenAt(text, end + e.suffix.length) && isWordCharAt(text, end + e.suffix.length + 1)),
+      );
       const id = hit ? `${hit.key}\u0000${line}` : '';
       if (hit && !seen.has(id)) {
         seen.add(id);

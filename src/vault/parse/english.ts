@@ -47,6 +47,89 @@ export function zipfOf(lower: string): number | null {
   return english().zipf.get(lower) ?? null;
 }
 
+/**
+ * Zipf frequency of a word's lemma as far as simple plurals go: the highest of the word and its singular forms
+ * (`errors` 3.2 -> `error` 4.0, `settings` -> `setting`). A plural is rarer in speech than its noun, and a noun that is
+ * everyday English is no more specific for being written in the plural. Null if English knows none of the forms.
+ */
+export function lemmaZipfOf(lower: string): number | null {
+  let best = zipfOf(lower);
+  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) {
+    const stems = [lower.slice(0, -1)];
+    if (lower.endsWith('es')) {
+      stems.push(lower.slice(0, -2));
+    }
+    if (lower.endsWith('ies')) {
+      stems.push(`${lower.slice(0, -3)}y`);
+    }
+    for (const stem of stems) {
+      const z = zipfOf(stem);
+      if (z !== null && (best === null || z > best)) {
+        best = z;
+      }
+    }
+  }
+  return best;
+}
+
+const verbCache = new Map<string, boolean>();
+
+/**
+ * Whether English uses a word mostly as a verb: its past form is about as frequent as the word itself (`rename` 2.3,
+ * `renamed` 2.3; `initialize`, `edit`, `enable`, `delete`), where a noun's is far rarer or unknown (`seed` 3.9,
+ * `seeded` 2.1; `export` 3.1, `exported` 1.8; `sidecar`, `gateway`). Alone, such a word names an action, not a thing.
+ */
+export function isMostlyVerb(lower: string): boolean {
+  let held = verbCache.get(lower);
+  if (held === undefined) {
+    const zipf = zipfOf(lower);
+    held = false;
+    // `initializes`, `renders`: the third person of a verb is that verb.
+    const stem = lower.endsWith('es') ? lower.slice(0, -2) : lower.slice(0, -1);
+    if (lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') && (isMostlyVerb(stem) || isMostlyVerb(`${stem}e`))) {
+      held = true;
+    } else if (zipf !== null && /^[a-z]{3,}$/.test(lower)) {
+      const pasts = lower.endsWith('e') ? [`${lower}d`] : [`${lower}ed`, `${lower}${lower.slice(-1)}ed`];
+      if (/[^aeiou]y$/.test(lower)) {
+        pasts.push(`${lower.slice(0, -1)}ied`);
+      }
+      held = pasts.some((past) => (zipfOf(past) ?? -Infinity) >= zipf - VERB_PAST_MARGIN);
+    }
+    verbCache.set(lower, held);
+  }
+  return held;
+}
+
+/** How much rarer than the word its past form may be for the word to count as mostly a verb (Zipf, log10). */
+const VERB_PAST_MARGIN = 0.5;
+
+let zoneNames: ReadonlySet<string> | undefined;
+
+/**
+ * Whether an upper-case word is a time-zone abbreviation (`UTC`, `PST`, `EDT`): the names Intl gives every zone it
+ * knows, in winter and summer. Meeting notes write them beside every time; they are not what the notes are about.
+ */
+export function isTimeZoneAbbreviation(word: string): boolean {
+  if (word.length < 3 || word.length > 5 || !/^[A-Z]+$/.test(word)) {
+    return false;
+  }
+  if (!zoneNames) {
+    const names = new Set(['UTC', 'GMT']);
+    const dates = [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)];
+    for (const timeZone of Intl.supportedValuesOf('timeZone')) {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+      for (const date of dates) {
+        const name = format.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+        if (/^[A-Z]{3,5}$/.test(name)) {
+          names.add(name);
+        }
+      }
+    }
+    zoneNames = names;
+  }
+  return zoneNames.has(word);
+}
+
 /** At or above this, a word is everyday English (`file` 4.6, `link` 4.1, `traffic` 4.5); below 3 it is rare (`sidecar` 2.8). */
 export const COMMON_ZIPF = 3.5;
 export const RARE_ZIPF = 3.0;

@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, zipfOf } from './english';
+import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -15,7 +15,16 @@ import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, zipfOf } from './en
 /** Notes per source kind that name the concept (ConceptSource rows: one per note, name and kind). */
 export type SourceNotes = Partial<Record<ConceptKindName, number>>;
 
-const WEIGHT: Record<ConceptKindName, number> = { dictionary: 3, defined: 3, tag: 2, 'link-label': 2, emphasis: 1, token: 1, phrase: 1 };
+const WEIGHT: Record<ConceptKindName, number> = {
+  dictionary: 3,
+  defined: 3,
+  tag: 2,
+  'link-label': 2,
+  emphasis: 1,
+  token: 1,
+  phrase: 1,
+  title: 2,
+};
 
 /** One everyday word defined in more notes than this is a template's line label (`Default:`, `Type:`), not a definition. */
 const LABEL_NOTES = 3;
@@ -27,7 +36,7 @@ export function specificity(name: string, kind: ConceptKindName): number {
   if (name.includes(' ')) {
     return 0.8;
   }
-  const zipf = zipfOf(name.toLowerCase());
+  const zipf = lemmaZipfOf(name.toLowerCase());
   return zipf === null ? 1 : Math.min(1, Math.max(0.1, (4.5 - zipf) / 2.5));
 }
 
@@ -40,9 +49,9 @@ export function sourceEvidence(notes: SourceNotes): number {
 }
 
 /**
- * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Names of several words, names unknown
- * to English and tokens are kept (the parser already judged them); one English word must earn its place by how
- * rare it is and how the vault marks it:
+ * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Never one that only note titles give.
+ * Names of several words, names unknown to English and tokens are kept (the parser already judged them); one English
+ * word must earn its place by how rare it is and how the vault marks it (and hasVaultEvidence):
  * - tag: always, unless a stop word (the author filed the note under it: `#security`);
  * - link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
  * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not);
@@ -51,10 +60,15 @@ export function sourceEvidence(notes: SourceNotes): number {
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
 export function isSalient(name: string, notes: SourceNotes): boolean {
+  const titled = notes.title ?? 0;
+  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled;
+  if (marked === 0) {
+    return false; // a note's name alone is no concept: titles vouch for what the text names
+  }
   if (name.includes(' ') || (notes.token ?? 0) > 0) {
     return true;
   }
-  const zipf = zipfOf(name.toLowerCase());
+  const zipf = lemmaZipfOf(name.toLowerCase());
   if (zipf === null) {
     return true;
   }
@@ -63,15 +77,31 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   }
   // Linked in at least half as many notes as it is otherwise marked in (a stray link does not make `fixes` a topic).
   const linked = notes['link-label'] ?? 0;
-  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0);
   if (linked > 0 && zipf < 4.5 && linked * 2 >= marked - linked) {
     return true;
   }
+  if (!hasVaultEvidence(notes)) {
+    return false;
+  }
   const defined = notes.defined ?? 0;
+  if (defined > LABEL_NOTES && defined * 2 > marked - defined) {
+    return false; // mostly written as a line label (`default: …`, `feat(x): …`): its chunker hits are those lines too
+  }
   if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
     return true;
   }
   return zipf < ((notes.phrase ?? 0) > 0 ? REPEATED_WORD_ZIPF : SPECIFIC_WORD_ZIPF);
+}
+
+/**
+ * Whether the vault vouches for one English word beyond the chunker: a note named after it (`dendron.topic.views`), a
+ * link label, a definition or emphasis. A word the chunker found in more than LABEL_NOTES notes and that none of them
+ * ever marks is the vault's English (`syntax`, `overview`, `functionality`), not its vocabulary. A small vault (the
+ * seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
+ */
+function hasVaultEvidence(notes: SourceNotes): boolean {
+  const vouched = (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
+  return vouched > 0 || (notes.phrase ?? 0) <= LABEL_NOTES;
 }
 
 export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "ConceptIgnore" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "updatedMs" REAL NOT NULL
+);

@@ -1,0 +1,52 @@
+import { isConceptName } from '../../src/vault/parse/candidate-phrases';
+import { isMostlyVerb, isTimeZoneAbbreviation, lemmaZipfOf, zipfOf } from '../../src/vault/parse/english';
+import { isSalient } from '../../src/vault/parse/salience';
+
+describe('english', () => {
+  it('judges a plural by its noun', () => {
+    expect(lemmaZipfOf('errors')).toBe(zipfOf('error'));
+    expect(lemmaZipfOf('proxies')).toBe(zipfOf('proxy'));
+    expect(lemmaZipfOf('istiod')).toBeNull();
+  });
+
+  it('tells words English uses mostly as verbs from nouns', () => {
+    expect(['rename', 'initialize', 'edit', 'remove', 'initializes'].filter((w) => !isMostlyVerb(w))).toEqual([]);
+    expect(['sidecar', 'gateway', 'seed', 'export', 'view', 'vault', 'istio'].filter(isMostlyVerb)).toEqual([]);
+  });
+
+  it('knows time-zone abbreviations from Intl, not acronyms', () => {
+    expect(['UTC', 'PST', 'PDT', 'EST'].filter((w) => !isTimeZoneAbbreviation(w))).toEqual([]);
+    expect(['CSR', 'CNI', 'xDS', 'pst'].filter(isTimeZoneAbbreviation)).toEqual([]);
+  });
+});
+
+describe('isSalient', () => {
+  it('never keeps a name only note titles give', () => {
+    expect(isSalient('Kubernetes', { title: 3 })).toBe(false);
+    expect(isSalient('Kubernetes', { title: 3, phrase: 1 })).toBe(true);
+  });
+
+  it('keeps an unmarked English word in a few notes, not across many', () => {
+    expect(isSalient('syntax', { phrase: 2 })).toBe(true);
+    expect(isSalient('syntax', { phrase: 19 })).toBe(false);
+    // a note named after it, a link, a definition or emphasis vouches for it
+    expect(isSalient('syntax', { phrase: 19, title: 1 })).toBe(true);
+    expect(isSalient('syntax', { phrase: 19, emphasis: 1 })).toBe(true);
+  });
+
+  it('takes a word defined in many notes, and mostly so, for a line label', () => {
+    expect(isSalient('default', { defined: 85, phrase: 27 })).toBe(false);
+    expect(isSalient('sidecar', { defined: 5, phrase: 11 })).toBe(true);
+  });
+});
+
+describe('isConceptName', () => {
+  it('refuses versions and compounds of everyday words, keeps compounds with a name in them', () => {
+    expect(['V2', 'v1.3', 'self-contained', 'built-in', 'open-source'].filter((n) => isConceptName(n, 'phrase'))).toEqual([]);
+    expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
+  });
+
+  it('refuses time zones, template variables and generic words alone', () => {
+    expect(['UTC', 'PST', '{{fm.title}}', 'UI', 'url'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+  });
+});
