@@ -3,8 +3,8 @@ import { ConfigModule } from '../common/config.module';
 import { SyncModule } from '../sync/sync.module';
 
 /**
- * The CLI's root module for `sync`: the same SyncService as the server, without HTTP, GraphQL or Prisma, and writing
- * on the main thread: nothing waits for answers meanwhile, so a worker would only add its start-up.
+ * The CLI's root module for `sync`: the same SyncService as the server, without HTTP, GraphQL or Prisma, writing on
+ * the same sync worker, whose heap limit keeps a large import's memory bounded (SYNC_HEAP_MB).
  */
-@Module({ imports: [ConfigModule, SyncModule.inProcess()] })
+@Module({ imports: [ConfigModule, SyncModule] })
 export class CliSyncModule {}

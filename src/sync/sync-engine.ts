@@ -7,6 +7,8 @@ import { VaultSync, type SyncOptions, type SyncProgress, type SyncReport } from 
 /** What the engine needs to open its own writer connection. */
 export interface SyncEngineOptions extends SyncOptions {
   databaseFile: string;
+  /** The sync worker's heap limit in MB (default SYNC_HEAP_MB; tests use a small one). */
+  heapMb?: number;
 }
 
 /**

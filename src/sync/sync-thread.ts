@@ -22,6 +22,14 @@ interface Pending {
   onProgress?: SyncProgress;
 }
 
+/**
+ * The sync worker's heap (V8's old generation). A sync's live data is bounded by a batch, not by the vault, but V8
+ * collects lazily under its default limit (4 GB here): a 100k-note cold import peaked at 1.1 GB RSS with ~500 MB
+ * live. Under this limit V8 collects as it goes (100k: 594 MB peak, see BENCHMARKS); a sync that would need more
+ * fails with that said and rolls back, leaving the database as it was, instead of taking the process down.
+ */
+export const SYNC_HEAP_MB = 640;
+
 /** An idle worker asked to close gets this long to close its connection before it is terminated. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -54,10 +62,17 @@ export class SyncThread implements SyncEngine {
   }
 
   private start(): Worker {
-    const worker = startWorker('sync-worker', this.options);
+    const heapMb = this.options.heapMb ?? SYNC_HEAP_MB;
+    const worker = startWorker('sync-worker', this.options, { maxOldGenerationSizeMb: heapMb });
     worker.on('message', (reply: ThreadReply) => this.receive(reply));
     // An error nobody caught in the worker ends it; 'exit' follows and fails what was asked of it.
-    worker.on('error', (err) => this.failAll(err));
+    worker.on('error', (err: NodeJS.ErrnoException) =>
+      this.failAll(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error(`the sync needed more than its ${heapMb} MB heap and stopped; nothing was written`)
+          : err,
+      ),
+    );
     worker.on('exit', (code) => {
       if (this.worker === worker) {
         this.worker = null;

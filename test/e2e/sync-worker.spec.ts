@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError, ErrorCode } from '../../src/common/errors';
 import { SyncService } from '../../src/sync/sync.service';
+import { SyncThread } from '../../src/sync/sync-thread';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import { collectOutput, exited } from '../support/spawn-cli';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
@@ -33,6 +34,25 @@ function onGeneratedVault(): { readonly ws: TempWorkspace; readonly server: E2eS
 
 /** Issue 10, part 4: syncs run on a worker thread, so the server answers while they run. */
 describe('sync on the worker thread', () => {
+  it('stops a sync that outgrows the worker heap with a clear error, and writes nothing', async () => {
+    const ws = tempWorkspace();
+    ws.write('a.md', note('a', 'A', 'Some text.'));
+    // 4 MB cannot even hold the parser: the worker runs out of memory as it loads (a real out-of-memory, not a mock).
+    const thread = new SyncThread({ databaseFile: ws.dbFile, timeZone: 'UTC', maxFileBytes: 1 << 20, heapMb: 4 });
+    try {
+      await expect(thread.sync(ws.vault, () => undefined)).rejects.toThrow('the sync needed more than its 4 MB heap and stopped');
+      const db = new Database(ws.dbFile, { readonly: true });
+      try {
+        expect(db.prepare('SELECT count(*) AS n FROM Note').get()).toEqual({ n: 0 });
+      } finally {
+        db.close();
+      }
+    } finally {
+      await thread.close();
+      ws.cleanup();
+    }
+  });
+
   describe('a cold sync of a generated vault', () => {
     const env = onGeneratedVault();
 
