@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../common/app-config';
 import { DomainError, ErrorCode, quoteInput } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
 import { readWorkspace, type VaultSpec } from '../vault/read-vault';
 import type { DictionaryChange } from '../concepts/concept-rebuild';
 import { SyncCommits } from './sync-commits';
-import { SyncInProcess, type SyncEngine } from './sync-engine';
+import type { SyncEngine } from './sync-engine';
 import { SyncThread } from './sync-thread';
 import { VaultWatcher } from './vault-watcher';
 import type { SyncProgress, SyncReport } from './vault-sync';
@@ -18,14 +18,6 @@ export interface SyncProgressState {
   total: number;
   parsed: number;
 }
-
-/**
- * Where SyncService runs its writes: 'worker' (the default: the server, whose thread must keep answering) or
- * 'in-process' (the CLI's `sync`, which serves nothing meanwhile and so skips the worker's start-up). See
- * SyncModule.inProcess().
- */
-export const SYNC_THREAD = Symbol('SYNC_THREAD');
-export type SyncThreadChoice = 'worker' | 'in-process';
 
 /** One sync at a time per process; SQLite's write lock serialises syncs of other processes. */
 @Injectable()
@@ -41,7 +33,6 @@ export class SyncService implements OnModuleDestroy {
     private readonly config: AppConfig,
     /** The API's shared read cache, dropped after each run; absent in the CLI's `sync`, which serves no reads. */
     @Optional() private readonly readCache?: ReadCache,
-    @Optional() @Inject(SYNC_THREAD) private readonly thread: SyncThreadChoice = 'worker',
     /** Told of each committed write (the web app's live updates). */
     @Optional() private readonly commits?: SyncCommits,
   ) {}
@@ -180,7 +171,7 @@ export class SyncService implements OnModuleDestroy {
   private getEngine(): SyncEngine {
     if (!this.engine) {
       const options = { databaseFile: this.config.databaseFile, maxFileBytes: this.config.maxFileBytes, timeZone: this.config.timeZone };
-      this.engine = this.thread === 'worker' ? new SyncThread(options) : new SyncInProcess(options);
+      this.engine = new SyncThread(options);
     }
     return this.engine;
   }
