@@ -1,4 +1,4 @@
-import type { LinkRow } from '../db/tables';
+import type { LinkRow, SectionRow } from '../db/tables';
 
 /** What the notes repository returns: our own types, not Prisma's. */
 export interface NoteRecord {
@@ -17,17 +17,8 @@ export interface NoteRecord {
   path: string | null;
 }
 
-export interface SectionRecord {
-  noteId: string;
-  ordinal: number;
-  heading: string;
-  depth: number;
-  slug: string;
-  chapter: number | null;
-  startLine: number;
-  endLine: number;
-  parentOrdinal: number | null;
-}
+/** A section as the API reads it: the Section table's columns (src/db/tables.ts) but its rowid. */
+export type SectionRecord = Omit<SectionRow, 'id'>;
 
 /** What the API reads of a link: these columns of the Link table (src/db/tables.ts), in this order. */
 export const LINK_RECORD_COLUMNS = [
