@@ -1,4 +1,4 @@
-import { isConceptName } from '../../src/vault/parse/candidate-phrases';
+import { isConceptName, phrasesIn } from '../../src/vault/parse/candidate-phrases';
 import { isMostlyVerb, isTimeZoneAbbreviation, lemmaZipfOf, zipfOf } from '../../src/vault/parse/english';
 import { isSalient } from '../../src/vault/parse/salience';
 
@@ -48,5 +48,13 @@ describe('isConceptName', () => {
 
   it('refuses time zones, template variables and generic words alone', () => {
     expect(['UTC', 'PST', '{{fm.title}}', 'UI', 'url'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+  });
+});
+
+describe('phrasesIn', () => {
+  it('drops the part of a capitalised name cut at a capitalised stop word inside a sentence', () => {
+    expect(phrasesIn('Visit the New User Tuesdays session')).toEqual([]);
+    // at a sentence's start, a capitalised stop word is capitalised by position
+    expect(phrasesIn('The Istio Operator. We use the Istio Operator')).toEqual(['Istio Operator', 'Istio', 'Istio Operator', 'Istio']);
   });
 });

@@ -39,6 +39,9 @@ const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
 const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
 const VERSION = /^v\d+(?:\.\d+)*$/;
+// What comes before a sentence's first word: nothing, or the end of the sentence before it.
+const SENTENCE_END = /(?:^|[.!?:]\s*)[^\p{L}\p{N}]*$/u;
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
 export type NameEvidence =
   /** The author defined it: `term: …` (how many notes define it is salience's business). */
@@ -204,20 +207,39 @@ export function phrasesIn(line: string): string[] {
   };
   let run: string[] = [];
   let last = 0;
+  // A capitalised stop word inside a sentence (`the New User Tuesdays`) is part of a name: the run it cuts off is a
+  // fragment (`User Tuesdays`), not a name. At a sentence's start (`The Istio operator`) it is capitalised by position.
+  let titledStop = false;
+  let fragment = false;
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
-    if (run.length > 0 && BREAK.test(line.slice(last, m.index))) {
-      offer(run);
-      run = [];
+    const gap = line.slice(last, m.index);
+    if (BREAK.test(gap)) {
+      titledStop = false;
+      if (run.length > 0) {
+        offerUnlessFragment(run, fragment);
+        run = [];
+      }
     }
     last = m.index + word.length;
     if (isStopWord(word.toLowerCase()) || word.length < 2 || /^\p{N}+$/u.test(word)) {
-      offer(run);
+      offerUnlessFragment(run, fragment);
       run = [];
+      titledStop = isCapitalised(word) && m.index > 0 && !SENTENCE_END.test(line.slice(0, m.index));
     } else {
+      if (run.length === 0) {
+        fragment = titledStop && isCapitalised(word);
+      }
       run.push(word);
+      titledStop = false;
     }
   }
-  offer(run);
+  offerUnlessFragment(run, fragment);
   return out;
+
+  function offerUnlessFragment(words: string[], isFragment: boolean) {
+    if (!isFragment) {
+      offer(words);
+    }
+  }
 }
