@@ -21,22 +21,34 @@ describe('english', () => {
 });
 
 describe('isSalient', () => {
+  const SMALL = 2;
+  const LARGE = 1000;
+
   it('never keeps a name only note titles give', () => {
-    expect(isSalient('Kubernetes', { title: 3 })).toBe(false);
-    expect(isSalient('Kubernetes', { title: 3, phrase: 1 })).toBe(true);
+    expect(isSalient('Kubernetes', { title: 3 }, SMALL)).toBe(false);
+    expect(isSalient('Kubernetes', { title: 3, phrase: 1 }, SMALL)).toBe(true);
   });
 
   it('keeps an unmarked English word in a few notes, not across many', () => {
-    expect(isSalient('syntax', { phrase: 2 })).toBe(true);
-    expect(isSalient('syntax', { phrase: 19 })).toBe(false);
+    expect(isSalient('syntax', { phrase: 2 }, SMALL)).toBe(true);
+    expect(isSalient('syntax', { phrase: 19 }, SMALL)).toBe(false);
     // a note named after it, a link, a definition or emphasis vouches for it
-    expect(isSalient('syntax', { phrase: 19, title: 1 })).toBe(true);
-    expect(isSalient('syntax', { phrase: 19, emphasis: 1 })).toBe(true);
+    expect(isSalient('syntax', { phrase: 19, title: 1 }, SMALL)).toBe(true);
+    expect(isSalient('syntax', { phrase: 19, emphasis: 1 }, SMALL)).toBe(true);
+  });
+
+  it('keeps an unmarked English word only in a small vault', () => {
+    expect(isSalient('navigate', { phrase: 3 }, SMALL)).toBe(true);
+    expect(isSalient('navigate', { phrase: 3 }, LARGE)).toBe(false);
+    expect(isSalient('navigation', { phrase: 2, title: 6 }, LARGE)).toBe(true);
+    // names unknown to English and phrases of several words are the parser's to judge
+    expect(isSalient('istiod', { phrase: 1 }, LARGE)).toBe(true);
+    expect(isSalient('service mesh', { phrase: 1 }, LARGE)).toBe(true);
   });
 
   it('takes a word defined in many notes, and mostly so, for a line label', () => {
-    expect(isSalient('default', { defined: 85, phrase: 27 })).toBe(false);
-    expect(isSalient('sidecar', { defined: 5, phrase: 11 })).toBe(true);
+    expect(isSalient('default', { defined: 85, phrase: 27 }, SMALL)).toBe(false);
+    expect(isSalient('sidecar', { defined: 5, phrase: 11 }, SMALL)).toBe(true);
   });
 });
 

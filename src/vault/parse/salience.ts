@@ -29,6 +29,15 @@ const WEIGHT: Record<ConceptKindName, number> = {
 /** One everyday word defined in more notes than this is a template's line label (`Default:`, `Type:`), not a definition. */
 const LABEL_NOTES = 3;
 
+/**
+ * A vault of at most this many notes (with files) is small: a word may appear in one note only, and the parser's
+ * judgement of an unmarked English word stands. In a larger vault, a word that matters is marked somewhere (a note
+ * named after it, a link, a definition, emphasis, a tag).
+ */
+export const SMALL_VAULT_NOTES = 50;
+
+export const isSmallVault = (notes: number): boolean => notes <= SMALL_VAULT_NOTES;
+
 export function specificity(name: string, kind: ConceptKindName): number {
   if (kind === 'dictionary' || kind === 'token') {
     return 1;
@@ -59,7 +68,7 @@ export function sourceEvidence(notes: SourceNotes): number {
  *   their note repeats them);
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
-export function isSalient(name: string, notes: SourceNotes): boolean {
+export function isSalient(name: string, notes: SourceNotes, vaultNotes: number): boolean {
   const titled = notes.title ?? 0;
   const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled;
   if (marked === 0) {
@@ -80,7 +89,7 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   if (linked > 0 && zipf < 4.5 && linked * 2 >= marked - linked) {
     return true;
   }
-  if (!hasVaultEvidence(notes)) {
+  if (!hasVaultEvidence(notes, vaultNotes)) {
     return false;
   }
   const defined = notes.defined ?? 0;
@@ -96,12 +105,13 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
 /**
  * Whether the vault vouches for one English word beyond the chunker: a note named after it (`dendron.topic.views`), a
  * link label, a definition or emphasis. A word the chunker found in more than LABEL_NOTES notes and that none of them
- * ever marks is the vault's English (`syntax`, `overview`, `functionality`), not its vocabulary. A small vault (the
- * seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
+ * ever marks is the vault's English (`syntax`, `overview`, `functionality`), not its vocabulary; so is one that a large
+ * vault never marks (`navigate`, `output`, `directory`: named in dozens of notes, repeated in a line of two or three).
+ * A small vault (the seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
  */
-function hasVaultEvidence(notes: SourceNotes): boolean {
+function hasVaultEvidence(notes: SourceNotes, vaultNotes: number): boolean {
   const vouched = (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
-  return vouched > 0 || (notes.phrase ?? 0) <= LABEL_NOTES;
+  return vouched > 0 || ((notes.phrase ?? 0) <= LABEL_NOTES && isSmallVault(vaultNotes));
 }
 
 export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {
