@@ -58,6 +58,11 @@ describe('isConceptName', () => {
     expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
   });
 
+  it('refuses shouting and instructions', () => {
+    expect(['DEPRECATED', 'Create a note', 'Open the file'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+    expect(['SPIFFE', 'REGISTRY_ONLY', 'Bank of America'].filter((n) => !isConceptName(n, 'marked'))).toEqual([]);
+  });
+
   it('refuses time zones, template variables and generic words alone', () => {
     expect(['UTC', 'PST', '{{fm.title}}', 'UI', 'url'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
   });

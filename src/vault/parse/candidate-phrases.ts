@@ -38,6 +38,8 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
 const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
 const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
+/** All-caps words longer than this are shouting (`IMPORTANT`, `DEPRECATED`), not acronyms. */
+export const MAX_ACRONYM = 8;
 const VERSION = /^v\d+(?:\.\d+)*$/;
 // What comes before a sentence's first word: nothing, or the end of the sentence before it.
 const SENTENCE_END = /(?:^|[.!?:]\s*)[^\p{L}\p{N}]*$/u;
@@ -66,7 +68,8 @@ function isCommonWord(lower: string): boolean {
 }
 
 /**
- * An all-caps word that is an English word shouted (`NOTE`, `IS`, `AND`, `OPEN`), not an acronym (`CSR`, `SPIFFE`).
+ * An all-caps word that is an English word shouted (`NOTE`, `IS`, `AND`, `OPEN`) or too long for an acronym
+ * (`DEPRECATED`), not an acronym (`CSR`, `SPIFFE`).
  * Short ones stay acronyms unless they are stop words or everyday words (`OS` is rare in speech, `IS` is not).
  */
 export function isShoutedWord(word: string): boolean {
@@ -74,7 +77,7 @@ export function isShoutedWord(word: string): boolean {
     return false;
   }
   const lower = word.toLowerCase().replace(/s$/, '');
-  return isCommonWord(word.toLowerCase()) || isCommonWord(lower);
+  return lower.length > MAX_ACRONYM || isCommonWord(word.toLowerCase()) || isCommonWord(lower);
 }
 
 /**
@@ -132,6 +135,10 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
     return false;
   }
   if (words.some((w) => isShoutedWord(w) && w.length > 2)) {
+    return false;
+  }
+  // `Create a note`, `Open the file`: an instruction (a verb, then a stop word inside), not a name.
+  if (words.length > 2 && isMostlyVerb(lower[0]) && lower.slice(1, -1).some((w) => isStopWord(w))) {
     return false;
   }
   return evidence !== 'phrase' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
-import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
+import { MAX_ACRONYM, isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
 import {
   COMMON_ZIPF,
   REPEATED_WORD_ZIPF,
@@ -89,8 +89,6 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
 // Roman numerals made of I, V and X only (1–39): `CI`, `CD`, `CLI`, `MD` stay acronyms.
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 const SCREAMING_SNAKE = /^\p{Lu}[\p{Lu}\p{N}]+(?:_[\p{Lu}\p{N}]+)+$/u;
-// All-caps words longer than this are shouting (`IMPORTANT`), not acronyms.
-const MAX_ACRONYM = 8;
 
 /**
  * Tokens too common to name a topic. JSON, YAML, HTTP and friends are kept on purpose: they are specific
