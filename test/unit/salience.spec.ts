@@ -46,6 +46,13 @@ describe('isSalient', () => {
     expect(isSalient('service mesh', { phrase: 1 }, LARGE)).toBe(true);
   });
 
+  it('takes an English word one line of a large vault defines, and nothing else names, for that line label', () => {
+    expect(isSalient('pattern', { defined: 1 }, LARGE)).toBe(false);
+    expect(isSalient('pattern', { defined: 1 }, SMALL)).toBe(true);
+    expect(isSalient('journal', { defined: 1, title: 8 }, LARGE)).toBe(true);
+    expect(isSalient('sidecar', { defined: 1 }, LARGE)).toBe(true);
+  });
+
   it('takes a word defined in many notes, and mostly so, for a line label', () => {
     expect(isSalient('default', { defined: 85, phrase: 27 }, SMALL)).toBe(false);
     expect(isSalient('sidecar', { defined: 5, phrase: 11 }, SMALL)).toBe(true);

@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
+import { RARE_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -63,7 +63,8 @@ export function sourceEvidence(notes: SourceNotes): number {
  * word must earn its place by how rare it is and how the vault marks it (and hasVaultEvidence):
  * - tag: always, unless a stop word (the author filed the note under it: `#security`);
  * - link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
- * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not);
+ * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not),
+ *   but in a large vault not a word one line defines and nothing else names;
  * - a phrase of the chunker: Zipf < REPEATED_WORD_ZIPF (the parser keeps words above SPECIFIC_WORD_ZIPF only when
  *   their note repeats them);
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
@@ -96,7 +97,12 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
   if (defined > LABEL_NOTES && defined * 2 > marked - defined) {
     return false; // mostly written as a line label (`default: …`, `feat(x): …`): its chunker hits are those lines too
   }
-  if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
+  // In a large vault, an English word one line defines and nothing else names (no title, link, emphasis, tag or phrase)
+  // is that line's label (`Details: …`, `pattern: …` under a function's parameters), not the vault's vocabulary.
+  if (defined === 1 && marked === 1 && titled === 0 && zipf >= RARE_ZIPF && !isSmallVault(vaultNotes)) {
+    return false;
+  }
+  if (defined > 0 && (zipf < RARE_ZIPF || defined <= LABEL_NOTES)) {
     return true;
   }
   return zipf < ((notes.phrase ?? 0) > 0 ? REPEATED_WORD_ZIPF : SPECIFIC_WORD_ZIPF);
