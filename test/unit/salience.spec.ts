@@ -33,8 +33,10 @@ describe('isSalient', () => {
     expect(isSalient('syntax', { phrase: 2 }, SMALL)).toBe(true);
     expect(isSalient('syntax', { phrase: 19 }, SMALL)).toBe(false);
     // a note named after it, a link, a definition or emphasis vouches for it
-    expect(isSalient('syntax', { phrase: 19, title: 1 }, SMALL)).toBe(true);
-    expect(isSalient('syntax', { phrase: 19, emphasis: 1 }, SMALL)).toBe(true);
+    expect(isSalient('syntax', { phrase: 3, emphasis: 1 }, SMALL)).toBe(true);
+    // an everyday word marked in fewer than one of four of its notes: a stray mark
+    expect(isSalient('user', { phrase: 14, title: 1 }, LARGE)).toBe(false);
+    expect(isSalient('preview', { phrase: 40, title: 8, emphasis: 2 }, LARGE)).toBe(true);
   });
 
   it('keeps an unmarked English word only in a small vault', () => {

@@ -36,6 +36,9 @@ const LABEL_NOTES = 3;
  */
 export const SMALL_VAULT_NOTES = 50;
 
+/** An everyday word must be marked (named, linked, defined, emphasised) in at least one of this many of its phrase notes. */
+const MARKED_SHARE = 4;
+
 export const isSmallVault = (notes: number): boolean => notes <= SMALL_VAULT_NOTES;
 
 export function specificity(name: string, kind: ConceptKindName): number {
@@ -93,6 +96,11 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
   if (!hasVaultEvidence(notes, vaultNotes)) {
     return false;
   }
+  // In a large vault, an everyday word the chunker finds in many notes and few notes mark is the vault's English with a
+  // stray mark (`user`: 14 notes, one note named after it; `format`: 7, emphasised once), as one never marked is.
+  if (!isSmallVault(vaultNotes) && zipf >= RARE_ZIPF && vouchingNotes(notes) * MARKED_SHARE < (notes.phrase ?? 0)) {
+    return false;
+  }
   const defined = notes.defined ?? 0;
   if (defined > LABEL_NOTES && defined * 2 > marked - defined) {
     return false; // mostly written as a line label (`default: …`, `feat(x): …`): its chunker hits are those lines too
@@ -116,9 +124,11 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
  * A small vault (the seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
  */
 function hasVaultEvidence(notes: SourceNotes, vaultNotes: number): boolean {
-  const vouched = (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
-  return vouched > 0 || ((notes.phrase ?? 0) <= LABEL_NOTES && isSmallVault(vaultNotes));
+  return vouchingNotes(notes) > 0 || ((notes.phrase ?? 0) <= LABEL_NOTES && isSmallVault(vaultNotes));
 }
+
+const vouchingNotes = (notes: SourceNotes) =>
+  (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
 
 export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {
   return Math.round(specificity(name, kind) * Math.log(1 + evidence + noteCount) * 1000) / 1000;
