@@ -41,8 +41,8 @@ const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
 /** All-caps words longer than this are shouting (`IMPORTANT`, `DEPRECATED`), not acronyms. */
 export const MAX_ACRONYM = 8;
 const VERSION = /^v\d+(?:\.\d+)*$/;
-// What comes before a sentence's first word: nothing, or the end of the sentence before it.
-const SENTENCE_END = /(?:^|[.!?:]\s*)[^\p{L}\p{N}]*$/u;
+// Between two words, the end of a sentence.
+const SENTENCE_END = /[.!?:]/;
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
 export type NameEvidence =
@@ -221,6 +221,7 @@ export function phrasesIn(line: string): string[] {
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
     const gap = line.slice(last, m.index);
+    const sentenceStart = last === 0 || SENTENCE_END.test(gap);
     if (BREAK.test(gap)) {
       titledStop = false;
       if (run.length > 0) {
@@ -232,7 +233,7 @@ export function phrasesIn(line: string): string[] {
     if (isStopWord(word.toLowerCase()) || word.length < 2 || /^\p{N}+$/u.test(word)) {
       offerUnlessFragment(run, fragment);
       run = [];
-      titledStop = isCapitalised(word) && m.index > 0 && !SENTENCE_END.test(line.slice(0, m.index));
+      titledStop = isCapitalised(word) && !sentenceStart;
     } else {
       if (run.length === 0) {
         fragment = titledStop && isCapitalised(word);
