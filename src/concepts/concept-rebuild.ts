@@ -18,7 +18,7 @@ import {
   type ConceptMatcher,
   type ConceptMention,
 } from '../vault/parse/concepts';
-import { isSalient, salienceOf, sourceEvidence, type SourceNotes } from '../vault/parse/salience';
+import { isSalient, isSmallVault, salienceOf, sourceEvidence, type SourceNotes } from '../vault/parse/salience';
 import type { SearchIndexer } from '../search/search.indexer';
 import type { ChangeSet, ParsedMentions } from '../sync/change-set';
 import { type ConceptRow, type ConceptStatements, type StoredConcept } from './concept-index.statements';
@@ -60,6 +60,7 @@ export class ConceptRebuild {
       changes.written,
       changes.parsed,
       changes.mentionsGone,
+      changes.added.size + changes.deleted.size,
     );
   }
 
@@ -97,13 +98,14 @@ export class ConceptRebuild {
       }
       gone.forEach((d) => this.repo.deleteDefinition(d.name));
     }
-    this.rebuild(this.repo.dictionaryFolders(), null, [], new Map(), new Map());
+    this.rebuild(this.repo.dictionaryFolders(), null, [], new Map(), new Map(), 0);
     return true;
   }
 
   /**
    * `touched`: the concept source keys this run added or removed, null when no note changed. `parsed`: notes parsed in
-   * this run, matched from their kept text; any other note is read back and tokenized again.
+   * this run, matched from their kept text; any other note is read back and tokenized again. `reach`: notes with a
+   * file added or deleted in this run (the vault had between `reach` fewer and `reach` more notes before it).
    */
   private rebuild(
     folders: string[],
@@ -111,6 +113,7 @@ export class ConceptRebuild {
     written: Iterable<string>,
     parsed: ParsedMentionTexts,
     gone: ReadonlyMap<number, Tally>,
+    reach: number,
   ): ConceptDiagnostic[] {
     const { dictionary, ignored, diagnostics } = this.readDictionary(folders);
     const stored = this.repo.concepts();
@@ -123,9 +126,17 @@ export class ConceptRebuild {
     if (!sameIgnored) {
       this.repo.replaceIgnored(ignored);
     }
-    // With the same dictionary, only concepts whose keys this run's sources touched can change.
-    const incremental = touched !== null && stored.length > 0 && unchanged;
-    const desired = this.desiredConcepts(dictionary, new Set(ignored.keys()), incremental ? { stored, touched } : null);
+    // With the same dictionary, only concepts whose keys this run's sources touched can change; unless the vault may
+    // have crossed the size where unmarked English words stop counting (isSalient), which re-decides every key.
+    const vaultNotes = this.repo.noteFileCount();
+    const sameScale = isSmallVault(vaultNotes - reach) === isSmallVault(vaultNotes + reach);
+    const incremental = touched !== null && stored.length > 0 && unchanged && sameScale;
+    const desired = this.desiredConcepts(
+      dictionary,
+      new Set(ignored.keys()),
+      incremental ? { stored, touched } : null,
+      vaultNotes,
+    );
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
@@ -251,6 +262,7 @@ export class ConceptRebuild {
     dictionary: Map<string, DictionaryEntry>,
     ignored: ReadonlySet<string>,
     since: { stored: StoredConcept[]; touched: ReadonlySet<string> } | null,
+    vaultNotes: number,
   ): Map<string, ConceptRow> {
     const out = new Map<string, ConceptRow>();
     const aliasOf = new Map<string, string>();
@@ -300,7 +312,7 @@ export class ConceptRebuild {
       const held = out.get(key);
       if (held?.kind === 'dictionary') {
         held.evidence = sourceEvidence(notes);
-      } else if (!held && !ignored.has(key) && isSalient(b.name, notes)) {
+      } else if (!held && !ignored.has(key) && isSalient(b.name, notes, vaultNotes)) {
         out.set(key, { key, name: b.name, kind: CONCEPT_KINDS[b.rank], url: null, aliases: '[]', evidence: sourceEvidence(notes) });
       }
     }

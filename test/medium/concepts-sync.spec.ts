@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../src/db/sqlite';
 import { VaultSync } from '../../src/sync/vault-sync';
+import { SMALL_VAULT_NOTES } from '../../src/vault/parse/salience';
 import fs from 'node:fs';
 import path from 'node:path';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
@@ -61,6 +62,21 @@ describe('VaultSync concepts and search index', () => {
     '',
     'Every sidecar gets config over xDS from the control plane.',
   ].join('\n');
+
+  const PALETTE = ['- the palette here', '- a palette there', '- palette again'].join('\n');
+  const FILLERS = Array.from({ length: SMALL_VAULT_NOTES }, (_, i) => `filler${i}`);
+
+  it('keeps an unmarked English word in a small vault, not in a larger one', () => {
+    ws.write('pal.md', note('pal', 'Pal', PALETTE));
+    sync();
+    expect(concepts().has('palette')).toBe(true);
+    FILLERS.forEach((f) => ws.write(`${f}.md`, note(f, f, 'Nothing here.')));
+    sync();
+    expect(concepts().has('palette')).toBe(false);
+    FILLERS.forEach((f) => ws.remove(`${f}.md`));
+    sync();
+    expect(concepts().has('palette')).toBe(true);
+  });
 
   beforeEach(() => {
     ws = tempWorkspace();
@@ -267,6 +283,11 @@ describe('VaultSync concepts and search index', () => {
       () => ws.write('e5.md', note('e5', 'E5', 'See [shared](https://s.example/).')),
       () => ws.write('concepts.yml', 'beta: [shared]\nalpha: [shared]\n'),
       () => ws.write('e1.md', note('e1', 'E1', 'Envoy, alone again.')),
+      // an unmarked English word counts in a small vault only: past SMALL_VAULT_NOTES notes it goes, and comes back
+      () => ws.write('pal.md', note('pal', 'Pal', PALETTE)),
+      () => FILLERS.forEach((f) => ws.write(`${f}.md`, note(f, f, 'Nothing here.'))),
+      () => ws.write('pal.md', note('pal', 'Pal', `${PALETTE}\n- palette`)),
+      () => FILLERS.forEach((f) => ws.remove(`${f}.md`)),
     ];
     // Stored counts are the mention rows, counted: checked on this database, and on the fresh one through mentionSet.
     const countsDisagreeing = (d: Database.Database) =>

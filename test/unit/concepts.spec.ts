@@ -49,11 +49,12 @@ describe('on the lfs144 seed note', () => {
 
   it('finds defined terms, without dates, task boxes or line labels', () => {
     const defined = names(candidates, 'defined');
-    for (const term of ['iptables', 'identity', 'edge gateway', 'global', 'mesh configuration', 'component configuration', 'helm']) {
+    for (const term of ['iptables', 'edge gateway', 'global', 'mesh configuration', 'component configuration', 'helm']) {
       expect(defined).toContain(term);
     }
-    // `configuring:` is a verb form, `handson:` labels a bare URL (issue 12).
-    for (const label of ['configuring', 'handson']) {
+    // `configuring:` is a verb form, `handson:` labels a bare URL (issue 12); `identity(security):` has the shape of a
+    // commit message's type and scope, which a changelog repeats (`feature(pods): …`).
+    for (const label of ['configuring', 'handson', 'identity']) {
       expect(defined).not.toContain(label);
     }
     expect(defined.filter((t) => t.includes('/') || /^\d/.test(t) || t.includes('['))).toEqual([]);
@@ -149,6 +150,20 @@ describe('extractConceptCandidates', () => {
       '# Heading: not a definition',
     ].join('\n');
     expect(names(candidatesOf(text), 'defined')).toEqual([]);
+  });
+
+  it('takes settings with their values and commit types for no definitions', () => {
+    const text = [
+      '- feature(pods): a new version of pods',
+      '- feature: the same type without a scope',
+      '- format: YYYY-MM-DD',
+      '- types: onCreate|onChange',
+      '- options: ["sync", "noCommit"]',
+      '- values: `line`, `block`, `prompt`',
+      '- default: `noCommit`',
+      '- sidecar: a proxy next to each `workload`',
+    ].join('\n');
+    expect(names(candidatesOf(text), 'defined')).toEqual(['sidecar']);
   });
 
   it('keeps emphasised phrases of one to four words', () => {

@@ -1,4 +1,4 @@
-import { isConceptName } from '../../src/vault/parse/candidate-phrases';
+import { isConceptName, phrasesIn } from '../../src/vault/parse/candidate-phrases';
 import { isMostlyVerb, isTimeZoneAbbreviation, lemmaZipfOf, zipfOf } from '../../src/vault/parse/english';
 import { isSalient } from '../../src/vault/parse/salience';
 
@@ -21,22 +21,43 @@ describe('english', () => {
 });
 
 describe('isSalient', () => {
+  const SMALL = 2;
+  const LARGE = 1000;
+
   it('never keeps a name only note titles give', () => {
-    expect(isSalient('Kubernetes', { title: 3 })).toBe(false);
-    expect(isSalient('Kubernetes', { title: 3, phrase: 1 })).toBe(true);
+    expect(isSalient('Kubernetes', { title: 3 }, SMALL)).toBe(false);
+    expect(isSalient('Kubernetes', { title: 3, phrase: 1 }, SMALL)).toBe(true);
   });
 
   it('keeps an unmarked English word in a few notes, not across many', () => {
-    expect(isSalient('syntax', { phrase: 2 })).toBe(true);
-    expect(isSalient('syntax', { phrase: 19 })).toBe(false);
+    expect(isSalient('syntax', { phrase: 2 }, SMALL)).toBe(true);
+    expect(isSalient('syntax', { phrase: 19 }, SMALL)).toBe(false);
     // a note named after it, a link, a definition or emphasis vouches for it
-    expect(isSalient('syntax', { phrase: 19, title: 1 })).toBe(true);
-    expect(isSalient('syntax', { phrase: 19, emphasis: 1 })).toBe(true);
+    expect(isSalient('syntax', { phrase: 3, emphasis: 1 }, SMALL)).toBe(true);
+    // an everyday word marked in fewer than one of four of its notes: a stray mark
+    expect(isSalient('user', { phrase: 14, title: 1 }, LARGE)).toBe(false);
+    expect(isSalient('preview', { phrase: 40, title: 8, emphasis: 2 }, LARGE)).toBe(true);
+  });
+
+  it('keeps an unmarked English word only in a small vault', () => {
+    expect(isSalient('navigate', { phrase: 3 }, SMALL)).toBe(true);
+    expect(isSalient('navigate', { phrase: 3 }, LARGE)).toBe(false);
+    expect(isSalient('navigation', { phrase: 2, title: 6 }, LARGE)).toBe(true);
+    // names unknown to English and phrases of several words are the parser's to judge
+    expect(isSalient('istiod', { phrase: 1 }, LARGE)).toBe(true);
+    expect(isSalient('service mesh', { phrase: 1 }, LARGE)).toBe(true);
+  });
+
+  it('takes an English word one line of a large vault defines, and nothing else names, for that line label', () => {
+    expect(isSalient('pattern', { defined: 1 }, LARGE)).toBe(false);
+    expect(isSalient('pattern', { defined: 1 }, SMALL)).toBe(true);
+    expect(isSalient('journal', { defined: 1, title: 8 }, LARGE)).toBe(true);
+    expect(isSalient('sidecar', { defined: 1 }, LARGE)).toBe(true);
   });
 
   it('takes a word defined in many notes, and mostly so, for a line label', () => {
-    expect(isSalient('default', { defined: 85, phrase: 27 })).toBe(false);
-    expect(isSalient('sidecar', { defined: 5, phrase: 11 })).toBe(true);
+    expect(isSalient('default', { defined: 85, phrase: 27 }, SMALL)).toBe(false);
+    expect(isSalient('sidecar', { defined: 5, phrase: 11 }, SMALL)).toBe(true);
   });
 });
 
@@ -46,7 +67,20 @@ describe('isConceptName', () => {
     expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
   });
 
+  it('refuses shouting and instructions', () => {
+    expect(['DEPRECATED', 'Create a note', 'Open the file'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+    expect(['SPIFFE', 'REGISTRY_ONLY', 'Bank of America'].filter((n) => !isConceptName(n, 'marked'))).toEqual([]);
+  });
+
   it('refuses time zones, template variables and generic words alone', () => {
     expect(['UTC', 'PST', '{{fm.title}}', 'UI', 'url'].filter((n) => isConceptName(n, 'marked'))).toEqual([]);
+  });
+});
+
+describe('phrasesIn', () => {
+  it('drops the part of a capitalised name cut at a capitalised stop word inside a sentence', () => {
+    expect(phrasesIn('Visit the New User Tuesdays session')).toEqual([]);
+    // at a sentence's start, a capitalised stop word is capitalised by position
+    expect(phrasesIn('The Istio Operator. We use the Istio Operator')).toEqual(['Istio Operator', 'Istio', 'Istio Operator', 'Istio']);
   });
 });

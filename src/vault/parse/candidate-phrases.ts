@@ -38,7 +38,12 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
 const BREAK = /[^\p{L}\p{N}_'’\s-]|\s-+\s|['’-](?![\p{L}\p{N}])/u;
 const HAS_LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
+/** All-caps words longer than this are shouting (`IMPORTANT`, `DEPRECATED`), not acronyms. */
+export const MAX_ACRONYM = 8;
 const VERSION = /^v\d+(?:\.\d+)*$/;
+// Between two words, the end of a sentence.
+const SENTENCE_END = /[.!?:]/;
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
 export type NameEvidence =
   /** The author defined it: `term: …` (how many notes define it is salience's business). */
@@ -63,7 +68,8 @@ function isCommonWord(lower: string): boolean {
 }
 
 /**
- * An all-caps word that is an English word shouted (`NOTE`, `IS`, `AND`, `OPEN`), not an acronym (`CSR`, `SPIFFE`).
+ * An all-caps word that is an English word shouted (`NOTE`, `IS`, `AND`, `OPEN`) or too long for an acronym
+ * (`DEPRECATED`), not an acronym (`CSR`, `SPIFFE`).
  * Short ones stay acronyms unless they are stop words or everyday words (`OS` is rare in speech, `IS` is not).
  */
 export function isShoutedWord(word: string): boolean {
@@ -71,7 +77,7 @@ export function isShoutedWord(word: string): boolean {
     return false;
   }
   const lower = word.toLowerCase().replace(/s$/, '');
-  return isCommonWord(word.toLowerCase()) || isCommonWord(lower);
+  return lower.length > MAX_ACRONYM || isCommonWord(word.toLowerCase()) || isCommonWord(lower);
 }
 
 /**
@@ -129,6 +135,10 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
     return false;
   }
   if (words.some((w) => isShoutedWord(w) && w.length > 2)) {
+    return false;
+  }
+  // `Create a note`, `Open the file`: an instruction (a verb, then a stop word inside), not a name.
+  if (words.length > 2 && isMostlyVerb(lower[0]) && lower.slice(1, -1).some((w) => isStopWord(w))) {
     return false;
   }
   return evidence !== 'phrase' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
@@ -204,20 +214,40 @@ export function phrasesIn(line: string): string[] {
   };
   let run: string[] = [];
   let last = 0;
+  // A capitalised stop word inside a sentence (`the New User Tuesdays`) is part of a name: the run it cuts off is a
+  // fragment (`User Tuesdays`), not a name. At a sentence's start (`The Istio operator`) it is capitalised by position.
+  let titledStop = false;
+  let fragment = false;
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
-    if (run.length > 0 && BREAK.test(line.slice(last, m.index))) {
-      offer(run);
-      run = [];
+    const gap = line.slice(last, m.index);
+    const sentenceStart = last === 0 || SENTENCE_END.test(gap);
+    if (BREAK.test(gap)) {
+      titledStop = false;
+      if (run.length > 0) {
+        offerUnlessFragment(run, fragment);
+        run = [];
+      }
     }
     last = m.index + word.length;
     if (isStopWord(word.toLowerCase()) || word.length < 2 || /^\p{N}+$/u.test(word)) {
-      offer(run);
+      offerUnlessFragment(run, fragment);
       run = [];
+      titledStop = isCapitalised(word) && !sentenceStart;
     } else {
+      if (run.length === 0) {
+        fragment = titledStop && isCapitalised(word);
+      }
       run.push(word);
+      titledStop = false;
     }
   }
-  offer(run);
+  offerUnlessFragment(run, fragment);
   return out;
+
+  function offerUnlessFragment(words: string[], isFragment: boolean) {
+    if (!isFragment) {
+      offer(words);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { ParsedSection } from '../note-doc';
 import type { DendronLinkMeta } from './dendron-syntax';
-import { isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
+import { MAX_ACRONYM, isConceptName, isShoutedWord, phrasesIn } from './candidate-phrases';
 import {
   COMMON_ZIPF,
   REPEATED_WORD_ZIPF,
@@ -83,12 +83,12 @@ const HAS_LETTER = /\p{L}/u;
 const TASK_BOX = /^\[[ xX]\]\s+/;
 // `term: …` or `term(qualifier): …`; the colon must be followed by a space, which rules out `https://…` and `a:b`.
 const DEFINED = /^(\p{L}[\p{L}\p{N}_-]*(?:[ \t]+[\p{L}\p{N}_-]+){0,3})[ \t]?(?:\([^()\n]{0,80}\))?:(?=\s|$)/u;
+// A conventional commit's type and scope: `feat(api):`, `feature(pods):`.
+const COMMIT_TYPE = /^\p{Ll}+\([^()\n]*\):$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
 // Roman numerals made of I, V and X only (1–39): `CI`, `CD`, `CLI`, `MD` stay acronyms.
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 const SCREAMING_SNAKE = /^\p{Lu}[\p{Lu}\p{N}]+(?:_[\p{Lu}\p{N}]+)+$/u;
-// All-caps words longer than this are shouting (`IMPORTANT`), not acronyms.
-const MAX_ACRONYM = 8;
 
 /**
  * Tokens too common to name a topic. JSON, YAML, HTTP and friends are kept on purpose: they are specific
@@ -326,15 +326,32 @@ function forEachWordHead(text: string, fn: (head: string) => void): void {
   }
 }
 
+/** Whether the line from `start` holds only code spans and punctuation (`` `line`, `block` ``): a setting's values. */
+function isValueList(children: MarkdownIt.Token[], start: number): boolean {
+  for (let j = start; j < children.length && children[j].type !== 'softbreak' && children[j].type !== 'hardbreak'; j++) {
+    const c = children[j];
+    if (c.type !== 'code_inline' && !(c.type === 'text' && !HAS_LETTER.test(c.content))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** `term: …` at the start of `text`, if it reads as a definition. */
-function definedTerm(text: string, followedByMore: boolean): string | null {
+function definedTerm(text: string, followedBy: 'nothing' | 'value' | 'more'): { name: string; commitType: boolean } | null {
   const body = text.replace(TASK_BOX, '');
   const m = DEFINED.exec(body);
   if (!m) {
     return null;
   }
+  const rest = body.slice(m[0].length).trim();
   // `Steps:` over a list is a label; a definition says something on the same line.
-  if (body.slice(m[0].length).trim() === '' && !followedByMore) {
+  if (rest === '' && followedBy === 'nothing') {
+    return null;
+  }
+  // `format: YYYY-MM-DD`, `options: ["sync", …]`, `values: \`a\`, \`b\``: a setting and its value; a definition is prose.
+  const value = rest.replace(/`[^`]*`/g, '');
+  if ((rest === '' && followedBy === 'value') || (rest !== '' && (!/\p{L}/u.test(value) || !/\s/.test(rest) || /^["'[{]/.test(rest)))) {
     return null;
   }
   const name = m[1].replace(/\s+/g, ' ').trim();
@@ -346,7 +363,7 @@ function definedTerm(text: string, followedByMore: boolean): string | null {
   if (!isConceptName(name, 'defined') || (words.length === 1 && (/(?:ing|ed)$/.test(words[0]) || isMostlyVerb(words[0])))) {
     return null;
   }
-  return name;
+  return { name, commitType: COMMIT_TYPE.test(m[0]) };
 }
 
 /**
@@ -446,6 +463,8 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
   }
 
   const english = isEnglishNote(blocks);
+  // `feat` of `feat(api): …`: in this note, that word leads commit messages (`feat: …` too), it defines nothing.
+  const commitTypes = new Set<string>();
   for (const block of blocks) {
     const { children, lines, container } = block;
     const phrases =
@@ -464,9 +483,13 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
           const next = children[i + 1];
           // `handson: https://…`: a label over a bare URL defines nothing.
           const more = next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak' && !isAutoLink(next);
-          const term = definedTerm(child.content, more);
+          const value = next?.type === 'code_inline' && isValueList(children, i + 1);
+          const term = definedTerm(child.content, value ? 'value' : more ? 'more' : 'nothing');
           if (term) {
-            add(term, 'defined', null, line);
+            add(term.name, 'defined', null, line);
+            if (term.commitType) {
+              commitTypes.add(normalizeConceptName(term.name));
+            }
           } else {
             text = text.replace(TASK_BOX, '').replace(DEFINED, ''); // a line label (`handson:`) is no phrase either
           }
@@ -530,7 +553,8 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
   const wordLines = repeatedWordLines(out);
   const kept = out.filter(
     (c) =>
-      (c.kind !== 'defined' || (definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS) &&
+      (c.kind !== 'defined' ||
+        ((definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS && !commitTypes.has(normalizeConceptName(c.name)))) &&
       (c.kind !== 'phrase' || isRepeatedEnough(c.name, wordLines, heads)),
   );
   out.splice(0, out.length, ...kept);

@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
+import { RARE_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -29,6 +29,18 @@ const WEIGHT: Record<ConceptKindName, number> = {
 /** One everyday word defined in more notes than this is a template's line label (`Default:`, `Type:`), not a definition. */
 const LABEL_NOTES = 3;
 
+/**
+ * A vault of at most this many notes (with files) is small: a word may appear in one note only, and the parser's
+ * judgement of an unmarked English word stands. In a larger vault, a word that matters is marked somewhere (a note
+ * named after it, a link, a definition, emphasis, a tag).
+ */
+export const SMALL_VAULT_NOTES = 50;
+
+/** An everyday word must be marked (named, linked, defined, emphasised) in at least one of this many of its phrase notes. */
+const MARKED_SHARE = 4;
+
+export const isSmallVault = (notes: number): boolean => notes <= SMALL_VAULT_NOTES;
+
 export function specificity(name: string, kind: ConceptKindName): number {
   if (kind === 'dictionary' || kind === 'token') {
     return 1;
@@ -54,12 +66,13 @@ export function sourceEvidence(notes: SourceNotes): number {
  * word must earn its place by how rare it is and how the vault marks it (and hasVaultEvidence):
  * - tag: always, unless a stop word (the author filed the note under it: `#security`);
  * - link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
- * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not);
+ * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not),
+ *   but in a large vault not a word one line defines and nothing else names;
  * - a phrase of the chunker: Zipf < REPEATED_WORD_ZIPF (the parser keeps words above SPECIFIC_WORD_ZIPF only when
  *   their note repeats them);
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
-export function isSalient(name: string, notes: SourceNotes): boolean {
+export function isSalient(name: string, notes: SourceNotes, vaultNotes: number): boolean {
   const titled = notes.title ?? 0;
   const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled;
   if (marked === 0) {
@@ -80,14 +93,24 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
   if (linked > 0 && zipf < 4.5 && linked * 2 >= marked - linked) {
     return true;
   }
-  if (!hasVaultEvidence(notes)) {
+  if (!hasVaultEvidence(notes, vaultNotes)) {
+    return false;
+  }
+  // In a large vault, an everyday word the chunker finds in many notes and few notes mark is the vault's English with a
+  // stray mark (`user`: 14 notes, one note named after it; `format`: 7, emphasised once), as one never marked is.
+  if (!isSmallVault(vaultNotes) && zipf >= RARE_ZIPF && vouchingNotes(notes) * MARKED_SHARE < (notes.phrase ?? 0)) {
     return false;
   }
   const defined = notes.defined ?? 0;
   if (defined > LABEL_NOTES && defined * 2 > marked - defined) {
     return false; // mostly written as a line label (`default: …`, `feat(x): …`): its chunker hits are those lines too
   }
-  if (defined > 0 && (zipf < 3 || defined <= LABEL_NOTES)) {
+  // In a large vault, an English word one line defines and nothing else names (no title, link, emphasis, tag or phrase)
+  // is that line's label (`Details: …`, `pattern: …` under a function's parameters), not the vault's vocabulary.
+  if (defined === 1 && marked === 1 && titled === 0 && zipf >= RARE_ZIPF && !isSmallVault(vaultNotes)) {
+    return false;
+  }
+  if (defined > 0 && (zipf < RARE_ZIPF || defined <= LABEL_NOTES)) {
     return true;
   }
   return zipf < ((notes.phrase ?? 0) > 0 ? REPEATED_WORD_ZIPF : SPECIFIC_WORD_ZIPF);
@@ -96,13 +119,16 @@ export function isSalient(name: string, notes: SourceNotes): boolean {
 /**
  * Whether the vault vouches for one English word beyond the chunker: a note named after it (`dendron.topic.views`), a
  * link label, a definition or emphasis. A word the chunker found in more than LABEL_NOTES notes and that none of them
- * ever marks is the vault's English (`syntax`, `overview`, `functionality`), not its vocabulary. A small vault (the
- * seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
+ * ever marks is the vault's English (`syntax`, `overview`, `functionality`), not its vocabulary; so is one that a large
+ * vault never marks (`navigate`, `output`, `directory`: named in dozens of notes, repeated in a line of two or three).
+ * A small vault (the seed) uses a word in few notes, so its unmarked rare words still pass on the parser's judgement.
  */
-function hasVaultEvidence(notes: SourceNotes): boolean {
-  const vouched = (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
-  return vouched > 0 || (notes.phrase ?? 0) <= LABEL_NOTES;
+function hasVaultEvidence(notes: SourceNotes, vaultNotes: number): boolean {
+  return vouchingNotes(notes) > 0 || ((notes.phrase ?? 0) <= LABEL_NOTES && isSmallVault(vaultNotes));
 }
+
+const vouchingNotes = (notes: SourceNotes) =>
+  (notes.title ?? 0) + (notes['link-label'] ?? 0) + (notes.defined ?? 0) + (notes.emphasis ?? 0);
 
 export function salienceOf(name: string, kind: ConceptKindName, evidence: number, noteCount: number): number {
   return Math.round(specificity(name, kind) * Math.log(1 + evidence + noteCount) * 1000) / 1000;
