@@ -13,11 +13,21 @@ const STALL_MS = 60_000;
 /** Batches in flight per worker: bounds the parsed notes waiting in memory (~BATCH x this x workers). */
 const WINDOW = 4;
 
+/**
+ * A parse worker's heap (V8's old generation). It holds the parser, the word lists and the note being parsed, but V8
+ * collects lazily under the default limit: a 10k cold import peaked at 387–409 MB RSS without this limit, 360–366 MB
+ * with it (BENCHMARKS). The largest note the file limit lets through (5 MB, many headings) parses in 234 MB. A note
+ * too big even so ends the worker: the sync waits out STALL_MS, then reads the rest on its own thread (SYNC_HEAP_MB).
+ */
+export const PARSE_HEAP_MB = 384;
+
 /** Batches the sync's thread may hold parsed ahead of where it writes (see ParseAhead.steal). */
 const MAX_STOLEN = 8;
 
 export interface ParseAheadOptions {
   workers?: number;
+  /** Each worker's heap limit in MB (default PARSE_HEAP_MB; tests use a tiny one). */
+  heapMb?: number;
   /** Files per batch (tests use small ones). */
   batch?: number;
 }
@@ -45,6 +55,8 @@ export class ParseAhead {
   private sentCount = 0;
   private taken = 0;
   private stopped = false;
+  /** A worker ended with an error. */
+  private failed = false;
   /** Batches parsed here instead of waiting (for tests and benchmarks). */
   stolenCount = 0;
 
@@ -57,8 +69,13 @@ export class ParseAhead {
     this.owner = new Int8Array(Math.ceil(jobs.length / this.batch));
     const count = options.workers ?? defaultWorkers();
     for (let i = 0; i < count; i++) {
-      const worker = startWorker('parse-worker', null);
+      const worker = startWorker('parse-worker', null, { maxOldGenerationSizeMb: options.heapMb ?? PARSE_HEAP_MB });
       worker.unref();
+      // A worker that died (out of memory) is noticed here only once the sync's thread is back on its event loop (see
+      // `next`); without a listener its error would then be thrown on that thread.
+      worker.on('error', () => {
+        this.failed = true;
+      });
       const { port1, port2 } = new MessageChannel();
       const signal = new Int32Array(new SharedArrayBuffer(4));
       worker.postMessage({ kind: 'init', port: port2, signal } satisfies ParseWorkerMessage, [port2]);
@@ -95,7 +112,7 @@ export class ParseAhead {
     while (message === undefined) {
       // A worker that is gone (threadId -1: it cannot happen while they run) or silent for a minute: the rest of the
       // files are read on this thread rather than waited for.
-      if (this.workers.some((w) => w.threadId === -1) || Date.now() - since > STALL_MS) {
+      if (this.failed || this.workers.some((w) => w.threadId === -1) || Date.now() - since > STALL_MS) {
         this.close();
         return readNote(job, this.settings);
       }
