@@ -131,12 +131,7 @@ export class ConceptRebuild {
     const vaultNotes = this.repo.noteFileCount();
     const sameScale = isSmallVault(vaultNotes - reach) === isSmallVault(vaultNotes + reach);
     const incremental = touched !== null && stored.length > 0 && unchanged && sameScale;
-    const desired = this.desiredConcepts(
-      dictionary,
-      new Set(ignored.keys()),
-      incremental ? { stored, touched } : null,
-      vaultNotes,
-    );
+    const desired = this.desiredConcepts(dictionary, new Set(ignored.keys()), incremental ? { stored, touched } : null, vaultNotes);
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];
