@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ical from 'node-ical';
 import { main } from '../../src/cli';
+import { collectOutput, exited, spawnCli } from '../support/spawn-cli';
 import { note, REPO_ROOT, tempWorkspace, type TempWorkspace } from '../support/temp-workspace';
 
 /** The CLI in-process (same code as `npx vaultgraph`), on a temporary database and vault. */
@@ -140,5 +141,31 @@ describe('vaultgraph CLI', () => {
   it('export burndown writes an SVG', async () => {
     expect(await run('export', 'burndown', 'lfs144', '--as-of', '2025-01-06')).toBe(0);
     expect(out).toMatch(/^<svg/);
+  });
+});
+
+/** `sync --watch` as a real process: its syncs run on the sync worker (as the server's do), and Ctrl-C ends it cleanly. */
+describe('vaultgraph sync --watch', () => {
+  it('syncs a saved note through the worker and exits 0 on SIGINT', async () => {
+    const ws = tempWorkspace(path.join(REPO_ROOT, 'seeds'));
+    const child = spawnCli(['sync', '--watch', '--vault', ws.vault], { DATABASE_URL: ws.databaseUrl, VAULTGRAPH_TZ: 'UTC' });
+    const output = collectOutput(child);
+    const waitFor = async (stream: () => string, pattern: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      while (!pattern.test(stream()) && child.exitCode === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(stream()).toMatch(pattern);
+    };
+    try {
+      await waitFor(output.stderr, /^watching .* \(Ctrl-C to stop\)$/m);
+      fs.appendFileSync(path.join(ws.vault, 'lfs144.md'), '\nA line about Ztunnel.\n');
+      await waitFor(output.stdout, /^synced: \+0 ~1 >0 -0, 0 problem\(s\)/m);
+      child.kill('SIGINT');
+      expect(await exited(child)).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      ws.cleanup();
+    }
   });
 });
