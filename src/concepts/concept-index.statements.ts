@@ -87,7 +87,6 @@ export class ConceptStatements {
       vaultRoots: p('SELECT root FROM Vault ORDER BY id'),
       lastWorkspace: p("SELECT workspace FROM SyncRun WHERE status = 'ok' ORDER BY id DESC LIMIT 1"),
       notesWithFiles: p('SELECT id FROM Note WHERE stub = 0 ORDER BY id'),
-      noteFileCount: p('SELECT count(*) AS n FROM Note WHERE stub = 0'),
       noteBody: p('SELECT body, bodyLine FROM Note WHERE id = ? AND stub = 0'),
       sectionsOf: p(SECTIONS_OF_NOTE),
       notesMentioning: p('SELECT DISTINCT noteId FROM ConceptMention WHERE conceptId IN (SELECT value FROM json_each(?))'),
@@ -176,10 +175,6 @@ export class ConceptStatements {
     const last = workspace ?? (this.s.lastWorkspace.get() as { workspace: string } | undefined)?.workspace;
     const roots = (this.s.vaultRoots.all() as { root: string }[]).map((r) => r.root);
     return [...new Set([...(last === undefined ? [] : [last]), ...roots])];
-  }
-
-  noteFileCount(): number {
-    return (this.s.noteFileCount.get() as { n: number }).n;
   }
 
   notesWithFiles(): string[] {

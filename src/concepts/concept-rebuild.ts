@@ -50,9 +50,9 @@ export class ConceptRebuild {
 
   /**
    * After the files of a sync, from what it changed. `workspaceDir`: the synced folder (its concepts.yml counts, as
-   * does each vault root's).
+   * does each vault root's); `vaultNotes`: notes with a file after the sync (the notes feature counts them).
    */
-  afterSync(workspaceDir: string, changes: ChangeSet): ConceptDiagnostic[] {
+  afterSync(workspaceDir: string, changes: ChangeSet, vaultNotes: number): ConceptDiagnostic[] {
     // A note written in this run is there at its end (a deletion in the same run comes before the write).
     return this.rebuild(
       this.repo.dictionaryFolders(workspaceDir),
@@ -60,12 +60,15 @@ export class ConceptRebuild {
       changes.written,
       changes.parsed,
       changes.mentionsGone,
-      changes.added.size + changes.deleted.size,
+      { notes: vaultNotes, reach: changes.added.size + changes.deleted.size },
     );
   }
 
-  /** Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction. */
-  change(change: DictionaryChange, nowMs: number): boolean {
+  /**
+   * Apply a dictionary change and rebuild; false when there was nothing to remove. Run it inside a transaction.
+   * `vaultNotes`: notes with a file.
+   */
+  change(change: DictionaryChange, nowMs: number, vaultNotes: number): boolean {
     const held = this.repo.definitions();
     const keyOf = (e: DictionaryEntry) => normalizeConceptName(e.name);
     if ('ignore' in change) {
@@ -98,14 +101,14 @@ export class ConceptRebuild {
       }
       gone.forEach((d) => this.repo.deleteDefinition(d.name));
     }
-    this.rebuild(this.repo.dictionaryFolders(), null, [], new Map(), new Map(), 0);
+    this.rebuild(this.repo.dictionaryFolders(), null, [], new Map(), new Map(), { notes: vaultNotes, reach: 0 });
     return true;
   }
 
   /**
    * `touched`: the concept source keys this run added or removed, null when no note changed. `parsed`: notes parsed in
-   * this run, matched from their kept text; any other note is read back and tokenized again. `reach`: notes with a
-   * file added or deleted in this run (the vault had between `reach` fewer and `reach` more notes before it).
+   * this run, matched from their kept text; any other note is read back and tokenized again. `vault`: its notes with a
+   * file now, and how many this run added or deleted (it had between `reach` fewer and `reach` more before).
    */
   private rebuild(
     folders: string[],
@@ -113,7 +116,7 @@ export class ConceptRebuild {
     written: Iterable<string>,
     parsed: ParsedMentionTexts,
     gone: ReadonlyMap<number, Tally>,
-    reach: number,
+    vault: { notes: number; reach: number },
   ): ConceptDiagnostic[] {
     const { dictionary, ignored, diagnostics } = this.readDictionary(folders);
     const stored = this.repo.concepts();
@@ -128,10 +131,9 @@ export class ConceptRebuild {
     }
     // With the same dictionary, only concepts whose keys this run's sources touched can change; unless the vault may
     // have crossed the size where unmarked English words stop counting (isSalient), which re-decides every key.
-    const vaultNotes = this.repo.noteFileCount();
-    const sameScale = isSmallVault(vaultNotes - reach) === isSmallVault(vaultNotes + reach);
+    const sameScale = isSmallVault(vault.notes - vault.reach) === isSmallVault(vault.notes + vault.reach);
     const incremental = touched !== null && stored.length > 0 && unchanged && sameScale;
-    const desired = this.desiredConcepts(dictionary, new Set(ignored.keys()), incremental ? { stored, touched } : null, vaultNotes);
+    const desired = this.desiredConcepts(dictionary, new Set(ignored.keys()), incremental ? { stored, touched } : null, vault.notes);
     const change = namesChange(stored, desired);
     // Notes that named a key which lost a name (or went) must be matched again: a shorter name may match there now.
     const lostNotes = change.lost.length > 0 ? this.repo.notesMentioning(change.lost) : [];

@@ -108,14 +108,17 @@ export class ConceptIndexer {
     return new KeptMentionTexts(this.db, (noteId) => this.statements.sectionsOf(noteId), budgetChars);
   }
 
-  /** After the files of a sync: concepts and mentions brought in line with the sources and dictionaries. */
-  afterSync(workspaceDir: string, changes: ChangeSet): ConceptDiagnostic[] {
-    return this.rebuild.afterSync(workspaceDir, changes);
+  /**
+   * After the files of a sync: concepts and mentions brought in line with the sources and dictionaries. `vaultNotes`:
+   * notes with a file (NoteIndexer.countNotes).
+   */
+  afterSync(workspaceDir: string, changes: ChangeSet, vaultNotes: number): ConceptDiagnostic[] {
+    return this.rebuild.afterSync(workspaceDir, changes, vaultNotes);
   }
 
   /** A dictionary change from the API (see ConceptRebuild.change); run it inside a transaction. */
-  changeDictionary(change: DictionaryChange): boolean {
-    return this.rebuild.change(change, Date.now());
+  changeDictionary(change: DictionaryChange, vaultNotes: number): boolean {
+    return this.rebuild.change(change, Date.now(), vaultNotes);
   }
 
   /** Folders that may hold a concepts.yml: the workspace of the last sync and every vault root. */

@@ -146,12 +146,12 @@ export class VaultSync {
         this.notes.resolveLinks(firstNewLink - 1, changes, run.targets);
       }
       restoreLinkIndexes();
-      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, changes);
+      const notes = this.notes.countNotes();
+      const conceptDiagnostics = this.concepts.afterSync(workspace.dir, changes, notes);
       changes.parsed.clear();
       restoreMentionIndexes();
       run.diagnostics.push(...conceptDiagnostics);
       this.storeLooseDiagnostics(workspace.dir, workspace.diagnostics, plans, conceptDiagnostics);
-      const notes = this.notes.countNotes();
       const runId = this.diagnostics.recordRun({
         startedMs: started,
         durationMs: performance.now() - t0,
@@ -201,7 +201,7 @@ export class VaultSync {
    * file is read), in one transaction. False when a removal found no definition.
    */
   updateConcepts(change: DictionaryChange): boolean {
-    return writeTransaction(this.db, () => this.concepts.changeDictionary(change));
+    return writeTransaction(this.db, () => this.concepts.changeDictionary(change, this.notes.countNotes()));
   }
 
   /** Delete a note and every feature's rows of it (those without a foreign key first). */
