@@ -26,8 +26,6 @@ const MAX_STOLEN = 8;
 
 export interface ParseAheadOptions {
   workers?: number;
-  /** Each worker's heap limit in MB (default PARSE_HEAP_MB; tests use a tiny one). */
-  heapMb?: number;
   /** Files per batch (tests use small ones). */
   batch?: number;
 }
@@ -55,8 +53,6 @@ export class ParseAhead {
   private sentCount = 0;
   private taken = 0;
   private stopped = false;
-  /** A worker ended with an error. */
-  private failed = false;
   /** Batches parsed here instead of waiting (for tests and benchmarks). */
   stolenCount = 0;
 
@@ -69,13 +65,11 @@ export class ParseAhead {
     this.owner = new Int8Array(Math.ceil(jobs.length / this.batch));
     const count = options.workers ?? defaultWorkers();
     for (let i = 0; i < count; i++) {
-      const worker = startWorker('parse-worker', null, { maxOldGenerationSizeMb: options.heapMb ?? PARSE_HEAP_MB });
+      const worker = startWorker('parse-worker', null, { maxOldGenerationSizeMb: PARSE_HEAP_MB });
       worker.unref();
-      // A worker that died (out of memory) is noticed here only once the sync's thread is back on its event loop (see
-      // `next`); without a listener its error would then be thrown on that thread.
-      worker.on('error', () => {
-        this.failed = true;
-      });
+      // A worker that died (out of memory) reports it on the sync thread's event loop, which does not run until the sync
+      // is over (`next` gives the worker up after STALL_MS): the error is only kept from being thrown there then.
+      worker.on('error', () => undefined);
       const { port1, port2 } = new MessageChannel();
       const signal = new Int32Array(new SharedArrayBuffer(4));
       worker.postMessage({ kind: 'init', port: port2, signal } satisfies ParseWorkerMessage, [port2]);
@@ -112,7 +106,7 @@ export class ParseAhead {
     while (message === undefined) {
       // A worker that is gone (threadId -1: it cannot happen while they run) or silent for a minute: the rest of the
       // files are read on this thread rather than waited for.
-      if (this.failed || this.workers.some((w) => w.threadId === -1) || Date.now() - since > STALL_MS) {
+      if (this.workers.some((w) => w.threadId === -1) || Date.now() - since > STALL_MS) {
         this.close();
         return readNote(job, this.settings);
       }
