@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { RowInserter } from '../db/row-inserter';
 import type { ParsedSection } from '../vault/note-doc';
 import type { ConceptKindName, DictionaryEntry } from '../vault/parse/concept-dictionary';
+import type { ConceptSourceRow } from './concept.indexer';
 
 export interface StoredConcept {
   id: number;
@@ -105,7 +106,7 @@ export class ConceptStatements {
   }
 
   /** A note's concept sources. */
-  insertSources(noteId: string, sources: readonly { key: string; name: string; kind: string; url: string | null; line: number }[]): void {
+  insertSources(noteId: string, sources: readonly ConceptSourceRow[]): void {
     for (const s of sources) {
       this.s.insertSource.run(noteId, s.key, s.name, s.kind, s.url, s.line);
     }

@@ -22,6 +22,15 @@ const ORDER_COLUMN: Record<ConceptOrder, ConceptOrderColumn> = {
   [ConceptOrder.MENTIONS]: 'mentionCount',
 };
 
+/** A name a client gives a dictionary or ignore entry, cleaned as concepts.yml's are; BAD_USER_INPUT if too short. */
+function conceptName(name: string): string {
+  const clean = cleanDictionaryName(name);
+  if (normalizeConceptName(clean).length < 2) {
+    throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
+  }
+  return clean;
+}
+
 @Injectable()
 export class ConceptService {
   constructor(
@@ -51,10 +60,7 @@ export class ConceptService {
 
   /** Add (or replace) a dictionary entry, then rebuild concepts and mentions. */
   async define(name: string, aliases: string[]): Promise<ConceptModel> {
-    const clean = cleanDictionaryName(name);
-    if (normalizeConceptName(clean).length < 2) {
-      throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
-    }
+    const clean = conceptName(name);
     await this.syncs.updateConcepts({ define: { name: clean, aliases: aliases.map((a) => a.trim()).filter((a) => a !== '') } });
     const concept = await this.byName(clean);
     if (!concept) {
@@ -68,11 +74,7 @@ export class ConceptService {
    * concept and its mentions go at once. A dictionary entry stays (remove it with removeConcept or in the file).
    */
   async ignore(name: string): Promise<boolean> {
-    const clean = cleanDictionaryName(name);
-    if (normalizeConceptName(clean).length < 2) {
-      throw new DomainError(ErrorCode.BadInput, 'a concept name needs at least two characters');
-    }
-    return this.syncs.updateConcepts({ ignore: clean });
+    return this.syncs.updateConcepts({ ignore: conceptName(name) });
   }
 
   /** Take a name off the API's ignore list: the text may make it a concept again. NOT_FOUND if it was not there. */

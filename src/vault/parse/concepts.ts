@@ -693,9 +693,6 @@ const gapKey = (gap: string) => (/^(?:\s+|-+)$/.test(gap) ? ' ' : gap);
 const isHyphenAt = (text: string, i: number) => i >= 0 && text.charCodeAt(i) === 45;
 
 function isWordCharAt(text: string, i: number): boolean {
-  if (i < 0) {
-    return false;
-  }
   const cp = text.codePointAt(i);
   return cp !== undefined && /^[\p{L}\p{N}_]$/u.test(String.fromCodePoint(cp));
 }

@@ -72,7 +72,9 @@ export function lemmaZipfOf(lower: string): number | null {
   return best;
 }
 
+/** isMostlyVerb's answers; cleared when full, so a thread's memory stays bounded (as normalizeConceptName's keys). */
 const verbCache = new Map<string, boolean>();
+const VERB_CACHE_SIZE = 50_000;
 
 /**
  * Whether English uses a word mostly as a verb: its past form is about as frequent as the word itself (`rename` 2.3,
@@ -94,6 +96,9 @@ export function isMostlyVerb(lower: string): boolean {
         pasts.push(`${lower.slice(0, -1)}ied`);
       }
       held = pasts.some((past) => (zipfOf(past) ?? -Infinity) >= zipf - VERB_PAST_MARGIN);
+    }
+    if (verbCache.size >= VERB_CACHE_SIZE) {
+      verbCache.clear();
     }
     verbCache.set(lower, held);
   }
