@@ -166,6 +166,30 @@ describe('extractConceptCandidates', () => {
     expect(names(candidatesOf(text), 'defined')).toEqual(['sidecar']);
   });
 
+  it("reads no phrase in a line label that repeats or leads a transcript line, and keeps a definition's", () => {
+    const chat = ['- Kevin Lin: will fix that now', '- Kevin Lin: thank you!', '- Kevin Lin: the sidecar proxy works'];
+    const transcript = ['Unknown Speaker  0:13', 'we talked about the sidecar', '', 'Ana Lopez (01:02:03)', 'ok'];
+    const list = candidatesOf([...chat, '', ...transcript].join('\n'));
+    expect(names(list, 'defined')).toEqual([]); // three lines: a speaker, not a term
+    // no `Kevin Lin`, `Unknown Speaker` nor `Ana Lopez`: what follows the labels is read (line 3, then line 6)
+    expect(list.filter((c) => c.kind === 'phrase').map((c) => [c.name, c.line])).toEqual([
+      ['sidecar proxy', 3],
+      ['sidecar', 3],
+      ['sidecar', 6],
+    ]);
+    // One definition is read whole: the chunker still reads its term, as before.
+    expect(names(candidatesOf('- mesh configuration(meshConfig): control plane settings'), 'phrase')).toContain('mesh configuration');
+  });
+
+  it('gives a phrase of several words in a heading a `heading` source as well', () => {
+    const list = candidatesOf('## Event Reminders\n\n## Ztunnel');
+    expect(list.map((c) => [c.kind, c.name])).toEqual([
+      ['phrase', 'Event Reminders'],
+      ['heading', 'Event Reminders'],
+      ['phrase', 'Ztunnel'],
+    ]);
+  });
+
   it('keeps emphasised phrases of one to four words', () => {
     const list = candidatesOf('*sidecar* and **traffic shifting**: and _canary_ and **one two three four five** and **Note:**');
     expect(names(list, 'emphasis')).toEqual(['sidecar', 'traffic shifting', 'canary']);
@@ -341,6 +365,18 @@ describe('findMentions', () => {
     ).toEqual([
       { key: 'wa', line: 1, section: null },
       { key: 'csr', line: 1, section: null },
+    ]);
+  });
+
+  it('counts no mention in a line label that leads three lines of the note', () => {
+    const concepts = [{ key: 'kevin', names: ['Kevin'] }];
+    const chat = ['- Kevin Lin: hello', '- Kevin Lin: bye', '- Kevin Lin: thanks', '- ask Kevin about it'];
+    expect(mentionsOf(chat.join('\n'), concepts)).toEqual([{ key: 'kevin', line: 4, section: null }]);
+    // Twice is no pattern yet: both lines mention him.
+    expect(mentionsOf(chat.slice(1).join('\n'), concepts)).toEqual([
+      { key: 'kevin', line: 1, section: null },
+      { key: 'kevin', line: 2, section: null },
+      { key: 'kevin', line: 3, section: null },
     ]);
   });
 

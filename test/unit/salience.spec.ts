@@ -7,6 +7,8 @@ describe('english', () => {
     expect(lemmaZipfOf('errors')).toBe(zipfOf('error'));
     expect(lemmaZipfOf('proxies')).toBe(zipfOf('proxy'));
     expect(lemmaZipfOf('istiod')).toBeNull();
+    // a singular is never a stop word: `themes` is no plural of `them`
+    expect(lemmaZipfOf('themes')).toBe(zipfOf('theme'));
   });
 
   it('tells words English uses mostly as verbs from nouns', () => {
@@ -55,6 +57,15 @@ describe('isSalient', () => {
     expect(isSalient('sidecar', { defined: 1 }, LARGE)).toBe(true);
   });
 
+  it('takes a phrase of everyday words, mostly a heading of many notes and marked nowhere, for a template section', () => {
+    expect(isSalient('Event Reminders', { phrase: 38, heading: 38 }, LARGE)).toBe(false);
+    expect(isSalient('Event Reminders', { phrase: 38, heading: 38 }, SMALL)).toBe(true);
+    expect(isSalient('Event Reminders', { phrase: 38, heading: 38, emphasis: 1 }, LARGE)).toBe(true);
+    expect(isSalient('traffic management', { phrase: 9, heading: 3 }, LARGE)).toBe(true); // a heading of a few notes
+    expect(isSalient('traffic management', { phrase: 20, heading: 6 }, LARGE)).toBe(true); // mostly in the text
+    expect(isSalient('Discord roles', { phrase: 40, heading: 40 }, LARGE)).toBe(true); // `discord` is rarer
+  });
+
   it('takes a word defined in many notes, and mostly so, for a line label', () => {
     expect(isSalient('default', { defined: 85, phrase: 27 }, SMALL)).toBe(false);
     expect(isSalient('sidecar', { defined: 5, phrase: 11 }, SMALL)).toBe(true);
@@ -82,5 +93,14 @@ describe('phrasesIn', () => {
     expect(phrasesIn('Visit the New User Tuesdays session')).toEqual([]);
     // at a sentence's start, a capitalised stop word is capitalised by position
     expect(phrasesIn('The Istio Operator. We use the Istio Operator')).toEqual(['Istio Operator', 'Istio', 'Istio Operator', 'Istio']);
+    // unless it is no function word nor verb, and leads a title-case run: the title's first word
+    expect(phrasesIn('New User Tuesdays: visit the session')).toEqual([]);
+    expect(phrasesIn('Using Istio Gateways')).toEqual(['Istio Gateways', 'Istio']);
+  });
+
+  it('drops the tail of a compound adjective written without its hyphen', () => {
+    expect(phrasesIn('self contained vaults')).toEqual([]);
+    expect(phrasesIn('a self-contained vault')).toEqual(['self-contained vault']);
+    expect(phrasesIn('it is distributed tracing')).toEqual(['distributed tracing']); // `is` is grammar, no compound
   });
 });

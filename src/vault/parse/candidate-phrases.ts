@@ -3,6 +3,7 @@ import {
   RARE_ZIPF,
   REPEATED_WORD_ZIPF,
   isLikelyTypo,
+  isFunctionWord,
   isMostlyVerb,
   isStopWord,
   isTimeZoneAbbreviation,
@@ -215,39 +216,58 @@ export function phrasesIn(line: string): string[] {
   let run: string[] = [];
   let last = 0;
   // A capitalised stop word inside a sentence (`the New User Tuesdays`) is part of a name: the run it cuts off is a
-  // fragment (`User Tuesdays`), not a name. At a sentence's start (`The Istio operator`) it is capitalised by position.
-  let titledStop = false;
-  let fragment = false;
+  // fragment (`User Tuesdays`), not a name. At a sentence's start it is capitalised by position (`The Istio operator`,
+  // `See Envoy`), unless it is neither a function word nor a verb and leads a title-case run (`New User Tuesdays:`).
+  let titledStop: 'none' | 'inside' | 'start' = 'none';
+  let ledBy: 'none' | 'inside' | 'start' = 'none';
+  // The stop word just before the run (`self` of `self contained vaults`): with a past form after it, a compound.
+  let stopBefore = '';
+  let runAfterStop = '';
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
     const gap = line.slice(last, m.index);
     const sentenceStart = last === 0 || SENTENCE_END.test(gap);
     if (BREAK.test(gap)) {
-      titledStop = false;
+      titledStop = 'none';
+      stopBefore = '';
       if (run.length > 0) {
-        offerUnlessFragment(run, fragment);
+        offerUnlessFragment();
         run = [];
       }
     }
     last = m.index + word.length;
-    if (isStopWord(word.toLowerCase()) || word.length < 2 || /^\p{N}+$/u.test(word)) {
-      offerUnlessFragment(run, fragment);
+    const lower = word.toLowerCase();
+    if (isStopWord(lower) || word.length < 2 || /^\p{N}+$/u.test(word)) {
+      offerUnlessFragment();
       run = [];
-      titledStop = isCapitalised(word) && !sentenceStart;
+      titledStop = !isCapitalised(word) ? 'none' : !sentenceStart ? 'inside' : isTitleWord(lower) ? 'start' : 'none';
+      stopBefore = isStopWord(lower) ? lower : '';
     } else {
       if (run.length === 0) {
-        fragment = titledStop && isCapitalised(word);
+        ledBy = titledStop;
+        runAfterStop = stopBefore;
       }
       run.push(word);
-      titledStop = false;
+      titledStop = 'none';
+      stopBefore = '';
     }
   }
-  offerUnlessFragment(run, fragment);
+  offerUnlessFragment();
   return out;
 
-  function offerUnlessFragment(words: string[], isFragment: boolean) {
-    if (!isFragment) {
-      offer(words);
+  function offerUnlessFragment() {
+    const fragment =
+      (ledBy === 'inside' && isCapitalised(run[0] ?? '')) ||
+      (ledBy === 'start' && run.length >= 2 && run.every(isCapitalised)) ||
+      // `self contained vaults`, `well known issues`: the run is the tail of a compound adjective, written unhyphenated.
+      (runAfterStop !== '' && run.length > 0 && isPastForm(run[0].toLowerCase()) && isTitleWord(runAfterStop));
+    if (!fragment) {
+      offer(run);
     }
   }
+}
+
+/** A stop word that can start a title (`New`, `Next`, `Other`): no function word (`The`, `For`), verb or `-ing` form. */
+function isTitleWord(lower: string): boolean {
+  return !isFunctionWord(lower) && !lower.endsWith('ing') && !isMostlyVerb(lower) && (zipfOf(`${lower}ed`) ?? 0) < RARE_ZIPF;
 }

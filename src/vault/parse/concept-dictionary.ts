@@ -33,9 +33,10 @@ export const IGNORE_KEY = 'ignore';
 /** Where a concept comes from, strongest first: a concept takes the kind of its strongest source. */
 /**
  * Source kinds, strongest first. `title` (a note's title or last hierarchy segment is the word) is evidence only: a
- * name that only titles give is never a concept (see isSalient), so it is never a concept's kind either.
+ * name that only titles give is never a concept (see isSalient), so it is never a concept's kind either. Nor is
+ * `heading`: a phrase a heading offers is a `phrase` source of its note too, and `heading` only counts the notes.
  */
-export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase', 'title'] as const;
+export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase', 'title', 'heading'] as const;
 export type ConceptKindName = (typeof CONCEPT_KINDS)[number];
 
 /** Parse one dictionary file. Never throws: problems become CONFIG_ERROR diagnostics and the good entries are kept. */

@@ -23,7 +23,8 @@ import { childrenText, sectionAt } from './sections';
  * as prose (text between inline HTML tags is rendered, so it does).
  */
 
-export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token' | 'phrase';
+/** `heading`: a phrase of several words that a heading offers; given besides its `phrase`, for salience to count. */
+export type ConceptCandidateKind = 'defined' | 'link-label' | 'emphasis' | 'token' | 'phrase' | 'heading';
 
 export interface ConceptCandidate {
   name: string;
@@ -378,7 +379,8 @@ export function extractConceptCandidates(
   fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptCandidate[] {
-  return candidatesOf(inlineBlocks(tokens, lineOffset, fileLineCount), sections);
+  const blocks = inlineBlocks(tokens, lineOffset, fileLineCount);
+  return candidatesOf(blocks, sections, repeatedLabels(blocks));
 }
 
 /** Concept candidates and the text mentions are matched in, from one walk of the tokens. */
@@ -389,11 +391,48 @@ export function scanConcepts(
   sections: ParsedSection[],
 ): { candidates: ConceptCandidate[]; mentionText: MentionText } {
   const blocks = inlineBlocks(tokens, lineOffset, fileLineCount);
-  return { candidates: candidatesOf(blocks, sections), mentionText: mentionTextOf(blocks) };
+  const labels = repeatedLabels(blocks);
+  return { candidates: candidatesOf(blocks, sections, labels), mentionText: mentionTextOf(blocks, labels) };
 }
 
-/** A defined term on this many lines of one note is a line label (`fix: …` in a changelog), not a definition. */
+/**
+ * A label on this many lines of one note is structure, not a definition: a changelog's `fix: …`, a chat log's
+ * `Kevin Lin: …`, a transcript's `Unknown Speaker  0:13`. It gives no candidate, and names in it are no mentions.
+ */
 const LABEL_REPEATS = 3;
+// A transcript's speaker line: a short name and a timestamp, nothing else (`Unknown Speaker  0:13`, `Ana (01:02:03)`).
+const SPEAKER_LINE = /^(\p{L}[\p{L}\p{N}_'’.-]*(?:[ \t]+[\p{L}\p{N}_'’.-]+){0,3})[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$/u;
+
+const isParagraphLineStart = ({ children, container }: InlineBlock, i: number) =>
+  container === 'paragraph_open' && (i === 0 || children[i - 1].type === 'softbreak' || children[i - 1].type === 'hardbreak');
+
+/** The label that leads a line (`term:`, `feat(api):`, a speaker line), lower-cased, and where it ends (after a task box). */
+function lineLabel(text: string): { key: string; end: number } | null {
+  const box = TASK_BOX.exec(text)?.[0].length ?? 0;
+  const body = box > 0 ? text.slice(box) : text;
+  const m = DEFINED.exec(body) ?? SPEAKER_LINE.exec(body);
+  return m ? { key: m[1].replace(/\s+/g, ' ').toLowerCase(), end: box + m[0].length } : null;
+}
+
+/** The labels that lead LABEL_REPEATS or more lines of the note's paragraphs. */
+function repeatedLabels(blocks: InlineBlock[]): Set<string> {
+  const counts = new Map<string, number>();
+  const out = new Set<string>();
+  for (const block of blocks) {
+    for (let i = 0; i < block.children.length; i++) {
+      const child = block.children[i];
+      const label = child.type === 'text' && isParagraphLineStart(block, i) ? lineLabel(child.content) : null;
+      if (label) {
+        const n = (counts.get(label.key) ?? 0) + 1;
+        counts.set(label.key, n);
+        if (n >= LABEL_REPEATS) {
+          out.add(label.key);
+        }
+      }
+    }
+  }
+  return out;
+}
 /** Text runs longer than this are running prose: the phrase chunker reads short lines (list items, cells, headings). */
 const MAX_PHRASE_LINE = 200;
 /** A sentence ends in the line: a full stop (not of `...` nor `02.`), `!` or `?` at its end or before a capital. */
@@ -446,7 +485,8 @@ function phraseContainer(block: InlineBlock): boolean {
   return block.container === 'paragraph_open' || block.container === 'heading_open' || block.rowHead;
 }
 
-function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): ConceptCandidate[] {
+/** `labels`: the note's repeated line labels (repeatedLabels). */
+function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[], labels: ReadonlySet<string>): ConceptCandidate[] {
   const out: ConceptCandidate[] = [];
   const seen = new Set<string>();
   const add = (name: string, kind: ConceptCandidateKind, url: string | null, line: number) => {
@@ -477,21 +517,28 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
       const child = children[i];
       const line = lines[i];
       if (child.type === 'text') {
-        const atLineStart = i === 0 || children[i - 1].type === 'softbreak' || children[i - 1].type === 'hardbreak';
         let text = child.content;
-        if (atLineStart && container === 'paragraph_open') {
+        // Where the phrases of this text start: after a line's label, unless the label is a definition
+        // (`mesh configuration(meshConfig): …`); a repeated one (`Kevin Lin:`) or a speaker line is structure.
+        let phraseFrom = 0;
+        if (isParagraphLineStart(block, i)) {
+          const label = lineLabel(text);
+          phraseFrom = label?.end ?? TASK_BOX.exec(text)?.[0].length ?? 0;
+          const repeated = label !== null && labels.has(label.key);
           const next = children[i + 1];
           // `handson: https://…`: a label over a bare URL defines nothing.
           const more = next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak' && !isAutoLink(next);
           const value = next?.type === 'code_inline' && isValueList(children, i + 1);
           const term = definedTerm(child.content, value ? 'value' : more ? 'more' : 'nothing');
           if (term) {
+            phraseFrom = repeated ? phraseFrom : 0;
             add(term.name, 'defined', null, line);
             if (term.commitType) {
               commitTypes.add(normalizeConceptName(term.name));
             }
           } else {
-            text = text.replace(TASK_BOX, '').replace(DEFINED, ''); // a line label (`handson:`) is no phrase either
+            text = text.slice(phraseFrom); // a line label (`handson:`) is no token either
+            phraseFrom = 0;
           }
         }
         if (!inUrlLink) {
@@ -503,10 +550,13 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[]): Concept
             }
           });
           if (phrases && text.length <= MAX_PHRASE_LINE && !sentences[i]) {
-            for (const phrase of phrasesIn(text)) {
+            for (const phrase of phrasesIn(phraseFrom > 0 ? text.slice(phraseFrom) : text)) {
               // A one-word heading is a label (`Overview`) unless the word is unknown to English (`Ztunnel`).
               if (container !== 'heading_open' || phrase.includes(' ') || zipfOf(phrase.toLowerCase()) === null) {
                 add(phrase, 'phrase', null, line);
+              }
+              if (container === 'heading_open' && phrase.includes(' ')) {
+                add(phrase, 'heading', null, line); // a template's section heading recurs in many notes (isSalient)
               }
             }
           }
@@ -773,7 +823,7 @@ export function nameWordForms(raw: string): string[][] {
 const SEP = '\u0000';
 
 /** What a reader sees of every inline block, as one string with a file line per stretch. */
-function mentionTextOf(blocks: InlineBlock[]): MentionText {
+function mentionTextOf(blocks: InlineBlock[], labels: ReadonlySet<string>): MentionText {
   // Parts joined once at the end: a flat string, where `+=` would keep a rope of slices of the note's source alive
   // while every note of a sync waits for the final concept set.
   const parts: string[] = [];
@@ -786,7 +836,8 @@ function mentionTextOf(blocks: InlineBlock[]): MentionText {
     parts.push(s);
     length += s.length;
   };
-  for (const { children, lines: childLines } of blocks) {
+  for (const block of blocks) {
+    const { children, lines: childLines } = block;
     if (length > 0) {
       parts.push(SEP);
       length += SEP.length;
@@ -795,9 +846,13 @@ function mentionTextOf(blocks: InlineBlock[]): MentionText {
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       switch (child.type) {
-        case 'text':
-          push(inUrlLink ? SEP : maskCode(child.content), childLines[i]);
+        case 'text': {
+          const label = labels.size > 0 && isParagraphLineStart(block, i) ? lineLabel(child.content) : null;
+          const text = inUrlLink ? SEP : maskCode(child.content);
+          // A repeated line label (`Kevin Lin:` in a chat log) is structure: the names in it are no mentions.
+          push(label && labels.has(label.key) ? SEP + text.slice(label.end) : text, childLines[i]);
           break;
+        }
         case 'softbreak':
         case 'hardbreak':
           push('\n', childLines[i]);
@@ -836,7 +891,8 @@ export function findMentions(
   fileLineCount: number,
   sections: ParsedSection[],
 ): ConceptMention[] {
-  return findMentionsIn(matcher, mentionTextOf(inlineBlocks(tokens, lineOffset, fileLineCount)), sections);
+  const blocks = inlineBlocks(tokens, lineOffset, fileLineCount);
+  return findMentionsIn(matcher, mentionTextOf(blocks, repeatedLabels(blocks)), sections);
 }
 
 /** `findMentions` over the text kept by `scanConcepts`. */

@@ -42,6 +42,28 @@ export function isStopWord(lower: string): boolean {
   return english().stop.has(lower);
 }
 
+/**
+ * English's closed classes: articles and determiners, pronouns, prepositions, conjunctions, auxiliaries and modals,
+ * and the adverbs that work like them. Capitalised at a sentence's start, such a word is never part of a name.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those my your his her its our their some any no every each either neither all both few ' +
+    'many much more most such other another what which whose i you he she it we they me him us them who whom whoever whatever ' +
+    'about above across after against along among around at before behind below beneath beside between beyond by ' +
+    'down during except for from in inside into like near of off on onto out outside over past since through ' +
+    'throughout to toward towards under until up upon with within without via per and but or nor so yet because ' +
+    'although though while whereas if unless whether when whenever where wherever as than then once is are was ' +
+    'were be been being am do does did have has had can could may might must shall should will would not here ' +
+    'there how why also just only even still already'
+  ).split(' '),
+);
+
+/** Whether `lower` is a function word (see FUNCTION_WORDS): grammar, not content. */
+export function isFunctionWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower);
+}
+
 /** Zipf frequency of a lower-cased word in spoken English (1 = once in 100M words, 6 = `the`-like), or null if unseen. */
 export function zipfOf(lower: string): number | null {
   return english().zipf.get(lower) ?? null;
@@ -63,7 +85,8 @@ export function lemmaZipfOf(lower: string): number | null {
       stems.push(`${lower.slice(0, -3)}y`);
     }
     for (const stem of stems) {
-      const z = zipfOf(stem);
+      // `themes` is no plural of `them`, nor `uses` of `us`: a noun's singular is never a stop word.
+      const z = isStopWord(stem) ? null : zipfOf(stem);
       if (z !== null && (best === null || z > best)) {
         best = z;
       }

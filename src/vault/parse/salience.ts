@@ -1,5 +1,5 @@
 import type { ConceptKindName } from './concept-dictionary';
-import { RARE_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
+import { COMMON_ZIPF, RARE_ZIPF, REPEATED_WORD_ZIPF, SPECIFIC_WORD_ZIPF, isStopWord, lemmaZipfOf } from './english';
 
 /**
  * Salience of a concept: how specific its name is (against general English) times how the vault uses it. Pure.
@@ -24,7 +24,11 @@ const WEIGHT: Record<ConceptKindName, number> = {
   token: 1,
   phrase: 1,
   title: 2,
+  heading: 0, // the note's `phrase` source counts it already
 };
+
+/** Zipf of the most everyday words (`traffic` 4.5, `people` 5.1): a link label names the vault's own word only below it. */
+const EVERYDAY_ZIPF = 4.5;
 
 /** One everyday word defined in more notes than this is a template's line label (`Default:`, `Type:`), not a definition. */
 const LABEL_NOTES = 3;
@@ -49,7 +53,7 @@ export function specificity(name: string, kind: ConceptKindName): number {
     return 0.8;
   }
   const zipf = lemmaZipfOf(name.toLowerCase());
-  return zipf === null ? 1 : Math.min(1, Math.max(0.1, (4.5 - zipf) / 2.5));
+  return zipf === null ? 1 : Math.min(1, Math.max(0.1, (EVERYDAY_ZIPF - zipf) / 2.5));
 }
 
 export function sourceEvidence(notes: SourceNotes): number {
@@ -65,7 +69,7 @@ export function sourceEvidence(notes: SourceNotes): number {
  * Names of several words, names unknown to English and tokens are kept (the parser already judged them); one English
  * word must earn its place by how rare it is and how the vault marks it (and hasVaultEvidence):
  * - tag: always, unless a stop word (the author filed the note under it: `#security`);
- * - link label: Zipf < 4.5 (a vault's own word, linked: `vault`);
+ * - link label: Zipf < EVERYDAY_ZIPF (4.5; a vault's own word, linked: `vault`);
  * - definition: rare (Zipf < 3), or defined in at most LABEL_NOTES notes (`helm:` is, `Default:` in 200 notes is not),
  *   but in a large vault not a word one line defines and nothing else names;
  * - a phrase of the chunker: Zipf < REPEATED_WORD_ZIPF (the parser keeps words above SPECIFIC_WORD_ZIPF only when
@@ -78,8 +82,11 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
   if (marked === 0) {
     return false; // a note's name alone is no concept: titles vouch for what the text names
   }
-  if (name.includes(' ') || (notes.token ?? 0) > 0) {
+  if ((notes.token ?? 0) > 0) {
     return true;
+  }
+  if (name.includes(' ')) {
+    return !isVaultEnglishPhrase(name, notes, vaultNotes);
   }
   const zipf = lemmaZipfOf(name.toLowerCase());
   if (zipf === null) {
@@ -90,7 +97,7 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
   }
   // Linked in at least half as many notes as it is otherwise marked in (a stray link does not make `fixes` a topic).
   const linked = notes['link-label'] ?? 0;
-  if (linked > 0 && zipf < 4.5 && linked * 2 >= marked - linked) {
+  if (linked > 0 && zipf < EVERYDAY_ZIPF && linked * 2 >= marked - linked) {
     return true;
   }
   if (!hasVaultEvidence(notes, vaultNotes)) {
@@ -114,6 +121,24 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
     return true;
   }
   return zipf < ((notes.phrase ?? 0) > 0 ? REPEATED_WORD_ZIPF : SPECIFIC_WORD_ZIPF);
+}
+
+/**
+ * In a large vault, a phrase of everyday words that only the chunker finds (no note defines, links, emphasises or tags
+ * it) and mostly as a heading, in more than LABEL_NOTES notes, is a template's section (`### Event Reminders` in every
+ * event note, `### Company Updates`), as a line label of many notes is (isSalient). A phrase with one rarer word
+ * (`Discord roles`, `export pod`) is a name of the vault's own; in a few notes, a heading names the note's topic.
+ * (Dropping every unmarked everyday phrase of at most LABEL_NOTES notes, as hasVaultEvidence does for one word, was
+ * measured on dendron-site: it took 1,000 concepts, `pull requests` and `bullet journal` among them.)
+ */
+function isVaultEnglishPhrase(name: string, notes: SourceNotes, vaultNotes: number): boolean {
+  const phrase = notes.phrase ?? 0;
+  const heading = notes.heading ?? 0;
+  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - phrase - heading - (notes.title ?? 0);
+  if (isSmallVault(vaultNotes) || marked > 0 || !name.split(' ').every((w) => (lemmaZipfOf(w.toLowerCase()) ?? 0) >= COMMON_ZIPF)) {
+    return false;
+  }
+  return heading > LABEL_NOTES && heading * 2 > phrase;
 }
 
 /**
