@@ -21,7 +21,8 @@ const ONE_WORD = /^\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*$/u;
 
 /**
  * The concept rule for one note, pure: one source per written form and kind in the note, at its first line (the
- * rebuild counts notes, not lines). Candidates from the parse, tags (`#tag`, frontmatter tags) as `tag` sources, and
+ * rebuild counts notes, not lines). Candidates from the parse, tags (`#tag`, frontmatter tags) as `tag` sources, user
+ * tags (`@kevin`) as `user` sources, and
  * the note's title and last hierarchy segment, when one word, as `title` evidence (a vault names notes after its topics).
  */
 export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
@@ -41,6 +42,10 @@ export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
     const tag = (l.kind === 'hashtag' || l.kind === 'fmtag') && l.targetFname?.startsWith('tags.') ? l.targetFname.slice(5) : '';
     if (tag !== '') {
       add(tag, 'tag', null, l.line);
+    }
+    // `@kevin` links to `user.kevin`: the vault says Kevin is a person (see isSalient).
+    if (l.kind === 'usertag' && l.targetFname?.startsWith('user.')) {
+      add(l.targetFname.slice(5), 'user', null, l.line);
     }
   }
   // A tag's own note (`tags.scope.navigate`) names the tag: its uses are counted as `tag` sources already.

@@ -78,6 +78,18 @@ describe('VaultSync concepts and search index', () => {
     expect(concepts().has('palette')).toBe(true);
   });
 
+  it('drops a name the vault tags as a user (a person), and brings it back when the user tag goes', () => {
+    ws.write('people.md', note('people', 'People', '- **Zorvan** runs the mesh team\n- Zorvan wrote the xDS notes'));
+    sync();
+    expect(concepts().has('zorvan')).toBe(true);
+    ws.write('chat.md', note('chat', 'Chat', 'Asked @zorvan about the gateway.'));
+    sync();
+    expect(concepts().has('zorvan')).toBe(false);
+    ws.remove('chat.md');
+    sync();
+    expect(concepts().has('zorvan')).toBe(true);
+  });
+
   beforeEach(() => {
     ws = tempWorkspace();
     db = openSqlite(ws.dbFile);

@@ -26,6 +26,11 @@ describe('isSalient', () => {
   const SMALL = 2;
   const LARGE = 1000;
 
+  it('never keeps a person, whom a user tag names', () => {
+    expect(isSalient('Kevin', { defined: 1, 'link-label': 1, phrase: 17 }, LARGE)).toBe(true);
+    expect(isSalient('Kevin', { defined: 1, 'link-label': 1, phrase: 17, user: 2 }, LARGE)).toBe(false);
+  });
+
   it('never keeps a name only note titles give', () => {
     expect(isSalient('Kubernetes', { title: 3 }, SMALL)).toBe(false);
     expect(isSalient('Kubernetes', { title: 3, phrase: 1 }, SMALL)).toBe(true);

@@ -35,8 +35,20 @@ export const IGNORE_KEY = 'ignore';
  * Source kinds, strongest first. `title` (a note's title or last hierarchy segment is the word) is evidence only: a
  * name that only titles give is never a concept (see isSalient), so it is never a concept's kind either. Nor is
  * `heading`: a phrase a heading offers is a `phrase` source of its note too, and `heading` only counts the notes.
+ * `user` (a user tag, `@kevin`) says the name is a person's, which keeps it from being a concept.
  */
-export const CONCEPT_KINDS = ['dictionary', 'defined', 'tag', 'link-label', 'emphasis', 'token', 'phrase', 'title', 'heading'] as const;
+export const CONCEPT_KINDS = [
+  'dictionary',
+  'defined',
+  'tag',
+  'link-label',
+  'emphasis',
+  'token',
+  'phrase',
+  'title',
+  'heading',
+  'user',
+] as const;
 export type ConceptKindName = (typeof CONCEPT_KINDS)[number];
 
 /** Parse one dictionary file. Never throws: problems become CONFIG_ERROR diagnostics and the good entries are kept. */

@@ -25,6 +25,7 @@ const WEIGHT: Record<ConceptKindName, number> = {
   phrase: 1,
   title: 2,
   heading: 0, // the note's `phrase` source counts it already
+  user: 0,
 };
 
 /** Zipf of the most everyday words (`traffic` 4.5, `people` 5.1): a link label names the vault's own word only below it. */
@@ -65,7 +66,8 @@ export function sourceEvidence(notes: SourceNotes): number {
 }
 
 /**
- * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Never one that only note titles give.
+ * Whether a concept drawn from the notes (not the dictionary) is kept as a node. Never one that only note titles give,
+ * nor a person's name (a user tag names it).
  * Names of several words, names unknown to English and tokens are kept (the parser already judged them); one English
  * word must earn its place by how rare it is and how the vault marks it (and hasVaultEvidence):
  * - tag: always, unless a stop word (the author filed the note under it: `#security`);
@@ -77,6 +79,9 @@ export function sourceEvidence(notes: SourceNotes): number {
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
 export function isSalient(name: string, notes: SourceNotes, vaultNotes: number): boolean {
+  if ((notes.user ?? 0) > 0) {
+    return false; // a person (`@kevin` is `user.kevin`): in Dendron a user note, a node of the graph already
+  }
   const titled = notes.title ?? 0;
   const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled;
   if (marked === 0) {
