@@ -43,9 +43,9 @@ export function conceptSources(doc: NoteDoc): ConceptSourceRow[] {
     if (tag !== '') {
       add(tag, 'tag', null, l.line);
     }
-    // `@kevin` links to `user.kevin`: the vault says Kevin is a person (see isSalient).
+    // `@kevin` links to `user.kevin`: the vault says Kevin is a person (see isSalient); `@kevin.lin` names Kevin Lin.
     if (l.kind === 'usertag' && l.targetFname?.startsWith('user.')) {
-      add(l.targetFname.slice(5), 'user', null, l.line);
+      add(l.targetFname.slice(5).replace(/\./g, ' '), 'user', null, l.line);
     }
   }
   // A tag's own note (`tags.scope.navigate`) names the tag: its uses are counted as `tag` sources already.

@@ -166,17 +166,30 @@ describe('extractConceptCandidates', () => {
     expect(names(candidatesOf(text), 'defined')).toEqual(['sidecar']);
   });
 
-  it("reads no phrase in a line label that repeats or leads a transcript line, and keeps a definition's", () => {
+  it('reads no phrase in a line label or speaker line that leads three lines of the note, and reads one that does not', () => {
     const chat = ['- Kevin Lin: will fix that now', '- Kevin Lin: thank you!', '- Kevin Lin: the sidecar proxy works'];
-    const transcript = ['Unknown Speaker  0:13', 'we talked about the sidecar', '', 'Ana Lopez (01:02:03)', 'ok'];
+    const transcript = [
+      'Unknown Speaker  0:13',
+      'about the sidecar',
+      '',
+      'Unknown Speaker  1:02',
+      'ok',
+      '',
+      'Unknown Speaker (1:40)',
+      'no',
+    ];
     const list = candidatesOf([...chat, '', ...transcript].join('\n'));
     expect(names(list, 'defined')).toEqual([]); // three lines: a speaker, not a term
-    // no `Kevin Lin`, `Unknown Speaker` nor `Ana Lopez`: what follows the labels is read (line 3, then line 6)
+    // no `Kevin Lin` nor `Unknown Speaker`: what follows the labels is read (line 3, then line 6)
     expect(list.filter((c) => c.kind === 'phrase').map((c) => [c.name, c.line])).toEqual([
       ['sidecar proxy', 3],
       ['sidecar', 3],
       ['sidecar', 6],
     ]);
+    // Once, a name and a time are prose; a time with more after it, or `at 10:30`, is no speaker line at all.
+    expect(names(candidatesOf('- CNCF KubeCon keynote 10:30'), 'token')).toEqual(['CNCF', 'KubeCon']);
+    const meetings = ['Meeting at 10:30', 'Meeting at 11:30', 'Meeting at 12:30', 'mesh review 1:00 **Envoy**'].join('\n\n');
+    expect(mentionsOf(`${meetings}\n\nmesh review 2:00\n\nmesh review 3:00`, [{ key: 'meeting', names: ['meeting'] }])).toHaveLength(3);
     // One definition is read whole: the chunker still reads its term, as before.
     expect(names(candidatesOf('- mesh configuration(meshConfig): control plane settings'), 'phrase')).toContain('mesh configuration');
   });

@@ -29,6 +29,8 @@ describe('isSalient', () => {
   it('never keeps a person, whom a user tag names', () => {
     expect(isSalient('Kevin', { defined: 1, 'link-label': 1, phrase: 17 }, LARGE)).toBe(true);
     expect(isSalient('Kevin', { defined: 1, 'link-label': 1, phrase: 17, user: 2 }, LARGE)).toBe(false);
+    // a stray `@istio` among many marks leaves the mesh a concept
+    expect(isSalient('Istio', { 'link-label': 3, emphasis: 2, phrase: 40, user: 1 }, LARGE)).toBe(true);
   });
 
   it('never keeps a name only note titles give', () => {
@@ -103,9 +105,15 @@ describe('phrasesIn', () => {
     expect(phrasesIn('Using Istio Gateways')).toEqual(['Istio Gateways', 'Istio']);
   });
 
+  it('takes no verb for a title word, irregular ones included', () => {
+    expect(phrasesIn('See Envoy Proxy')).toEqual(['Envoy Proxy', 'Envoy']);
+    expect(phrasesIn('Take Istio Ambient Mesh for a spin')).toContain('Istio Ambient Mesh');
+  });
+
   it('drops the tail of a compound adjective written without its hyphen', () => {
     expect(phrasesIn('self contained vaults')).toEqual([]);
     expect(phrasesIn('a self-contained vault')).toEqual(['self-contained vault']);
     expect(phrasesIn('it is distributed tracing')).toEqual(['distributed tracing']); // `is` is grammar, no compound
+    expect(phrasesIn('several managed clusters')).toEqual(['managed clusters']); // a quantifier, no compound
   });
 });

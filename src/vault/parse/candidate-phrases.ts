@@ -217,7 +217,7 @@ export function phrasesIn(line: string): string[] {
   let last = 0;
   // A capitalised stop word inside a sentence (`the New User Tuesdays`) is part of a name: the run it cuts off is a
   // fragment (`User Tuesdays`), not a name. At a sentence's start it is capitalised by position (`The Istio operator`,
-  // `See Envoy`), unless it is neither a function word nor a verb and leads a title-case run (`New User Tuesdays:`).
+  // `See Envoy Proxy`), unless it is neither a function word nor a verb and leads a title-case run (`New User Tuesdays:`).
   let titledStop: 'none' | 'inside' | 'start' = 'none';
   let ledBy: 'none' | 'inside' | 'start' = 'none';
   // The stop word just before the run (`self` of `self contained vaults`): with a past form after it, a compound.
@@ -267,7 +267,14 @@ export function phrasesIn(line: string): string[] {
   }
 }
 
-/** A stop word that can start a title (`New`, `Next`, `Other`): no function word (`The`, `For`), verb or `-ing` form. */
+/**
+ * A stop word that can start a title (`New`, `Next`, `Self`): no function word (`The`, `For`, `Several`) nor verb
+ * (`Using`, `See`, `Run`, `Take`: a verb's `-ed` or `-ing` form is English, irregular verbs included).
+ */
 function isTitleWord(lower: string): boolean {
-  return !isFunctionWord(lower) && !lower.endsWith('ing') && !isMostlyVerb(lower) && (zipfOf(`${lower}ed`) ?? 0) < RARE_ZIPF;
+  if (isFunctionWord(lower) || lower.endsWith('ing') || isMostlyVerb(lower)) {
+    return false;
+  }
+  const forms = [`${lower}ed`, `${lower}ing`, `${lower}${lower.slice(-1)}ing`, `${lower.replace(/e$/, '')}ing`];
+  return forms.every((form) => (zipfOf(form) ?? 0) < RARE_ZIPF);
 }

@@ -7,6 +7,7 @@ import {
   REPEATED_WORD_ZIPF,
   SPECIFIC_WORD_ZIPF,
   englishShare,
+  isFunctionWord,
   isMostlyVerb,
   isStopWord,
   isTimeZoneAbbreviation,
@@ -111,8 +112,8 @@ const LABEL_STOP = new Set(
   ).split(' '),
 );
 
-/** Words that make `the reason is simple: …` a sentence rather than a term. */
-const FUNCTION_WORDS = new Set('the is are was were be been this that these those it we i you he she they my our your'.split(' '));
+/** Words that make `the reason is simple: …` a sentence rather than a term (`Separation of concerns:` is one). */
+const CLAUSE_WORDS = new Set('the is are was were be been this that these those it we i you he she they my our your'.split(' '));
 
 /** Link labels that say "a link" rather than naming anything. */
 const GENERIC_LABELS = new Set([
@@ -357,7 +358,7 @@ function definedTerm(text: string, followedBy: 'nothing' | 'value' | 'more'): { 
   }
   const name = m[1].replace(/\s+/g, ' ').trim();
   const words = name.toLowerCase().split(' ');
-  if (name.length < 2 || words.some((w) => /^\p{N}+$/u.test(w) || FUNCTION_WORDS.has(w)) || LABEL_STOP.has(words.join(' '))) {
+  if (name.length < 2 || words.some((w) => /^\p{N}+$/u.test(w) || CLAUSE_WORDS.has(w)) || LABEL_STOP.has(words.join(' '))) {
     return null; // `Step 1:` is structure, `the reason is simple:` a sentence
   }
   // `configuring:` and `fix:` lead a line as labels: a definition names a thing, never a verb form or everyday word.
@@ -396,32 +397,55 @@ export function scanConcepts(
 }
 
 /**
- * A label on this many lines of one note is structure, not a definition: a changelog's `fix: …`, a chat log's
- * `Kevin Lin: …`, a transcript's `Unknown Speaker  0:13`. It gives no candidate, and names in it are no mentions.
+ * A label that leads this many lines of one note is structure, not vocabulary: a changelog's `fix: …`, a chat log's
+ * `Kevin Lin: …`, a transcript's `Unknown Speaker  0:13`. It defines nothing, the chunker does not read it, and the
+ * names in it are no mentions. A speaker line counts as a label only so repeated (`Keynote 10:30` alone is prose).
  */
 const LABEL_REPEATS = 3;
-// A transcript's speaker line: a short name and a timestamp, nothing else (`Unknown Speaker  0:13`, `Ana (01:02:03)`).
-const SPEAKER_LINE = /^(\p{L}[\p{L}\p{N}_'’.-]*(?:[ \t]+[\p{L}\p{N}_'’.-]+){0,3})[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$/u;
+// A transcript's speaker line: a short name and a timestamp, the whole line (`Unknown Speaker  0:13`, `Ana (01:02:03)`).
+const SPEAKER_LINE =
+  /^(\p{L}[\p{L}\p{N}_'’.-]*(?:[ \t]+[\p{L}\p{N}_'’.-]+){0,3})[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?|\(\d{1,2}:\d{2}(?::\d{2})?\))[ \t]*$/u;
+
+const isLineBreak = (token: MarkdownIt.Token | undefined) => token?.type === 'softbreak' || token?.type === 'hardbreak';
 
 const isParagraphLineStart = ({ children, container }: InlineBlock, i: number) =>
-  container === 'paragraph_open' && (i === 0 || children[i - 1].type === 'softbreak' || children[i - 1].type === 'hardbreak');
+  container === 'paragraph_open' && (i === 0 || isLineBreak(children[i - 1]));
 
-/** The label that leads a line (`term:`, `feat(api):`, a speaker line), lower-cased, and where it ends (after a task box). */
-function lineLabel(text: string): { key: string; end: number } | null {
-  const box = TASK_BOX.exec(text)?.[0].length ?? 0;
-  const body = box > 0 ? text.slice(box) : text;
-  const m = DEFINED.exec(body) ?? SPEAKER_LINE.exec(body);
-  return m ? { key: m[1].replace(/\s+/g, ' ').toLowerCase(), end: box + m[0].length } : null;
+interface LineLabel {
+  /** normalizeConceptName of the label's name. */
+  key: string;
+  /** Where the label ends in the text child, its task box included. */
+  end: number;
+  speaker: boolean;
 }
 
-/** The labels that lead LABEL_REPEATS or more lines of the note's paragraphs. */
+/** The label that leads line `i` of a paragraph: `term:`, `feat(api):`, or a speaker line (a whole line, no `at 10:30`). */
+function lineLabel(block: InlineBlock, i: number): LineLabel | null {
+  const child = block.children[i];
+  if (child.type !== 'text' || !isParagraphLineStart(block, i)) {
+    return null;
+  }
+  const box = TASK_BOX.exec(child.content)?.[0].length ?? 0;
+  const body = box > 0 ? child.content.slice(box) : child.content;
+  const term = DEFINED.exec(body);
+  if (term) {
+    return { key: normalizeConceptName(term[1]), end: box + term[0].length, speaker: false };
+  }
+  const next = block.children[i + 1];
+  const speaker = next === undefined || isLineBreak(next) ? SPEAKER_LINE.exec(body) : null;
+  if (speaker && !speaker[1].toLowerCase().split(/\s+/).some(isFunctionWord)) {
+    return { key: normalizeConceptName(speaker[1]), end: box + speaker[0].length, speaker: true };
+  }
+  return null;
+}
+
+/** The keys of the labels that lead LABEL_REPEATS or more lines of the note's paragraphs. */
 function repeatedLabels(blocks: InlineBlock[]): Set<string> {
   const counts = new Map<string, number>();
   const out = new Set<string>();
   for (const block of blocks) {
     for (let i = 0; i < block.children.length; i++) {
-      const child = block.children[i];
-      const label = child.type === 'text' && isParagraphLineStart(block, i) ? lineLabel(child.content) : null;
+      const label = lineLabel(block, i);
       if (label) {
         const n = (counts.get(label.key) ?? 0) + 1;
         counts.set(label.key, n);
@@ -518,27 +542,30 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[], labels: 
       const line = lines[i];
       if (child.type === 'text') {
         let text = child.content;
-        // Where the phrases of this text start: after a line's label, unless the label is a definition
-        // (`mesh configuration(meshConfig): …`); a repeated one (`Kevin Lin:`) or a speaker line is structure.
+        // Where the phrases of this text start: after a repeated label (`Kevin Lin:` of a chat log), whose tokens are
+        // still read; a definition (`mesh configuration(meshConfig): …`) is read whole.
         let phraseFrom = 0;
         if (isParagraphLineStart(block, i)) {
-          const label = lineLabel(text);
-          phraseFrom = label?.end ?? TASK_BOX.exec(text)?.[0].length ?? 0;
+          const label = lineLabel(block, i);
           const repeated = label !== null && labels.has(label.key);
           const next = children[i + 1];
           // `handson: https://…`: a label over a bare URL defines nothing.
-          const more = next !== undefined && next.type !== 'softbreak' && next.type !== 'hardbreak' && !isAutoLink(next);
+          const more = next !== undefined && !isLineBreak(next) && !isAutoLink(next);
           const value = next?.type === 'code_inline' && isValueList(children, i + 1);
           const term = definedTerm(child.content, value ? 'value' : more ? 'more' : 'nothing');
           if (term) {
-            phraseFrom = repeated ? phraseFrom : 0;
-            add(term.name, 'defined', null, line);
             if (term.commitType) {
               commitTypes.add(normalizeConceptName(term.name));
             }
+            if (repeated) {
+              phraseFrom = label.end;
+            } else {
+              add(term.name, 'defined', null, line);
+            }
+          } else if (label && (!label.speaker || repeated)) {
+            text = text.slice(label.end); // a line label (`handson:`) or a transcript's speaker: no token, no phrase
           } else {
-            text = text.slice(phraseFrom); // a line label (`handson:`) is no token either
-            phraseFrom = 0;
+            text = text.replace(TASK_BOX, '');
           }
         }
         if (!inUrlLink) {
@@ -592,19 +619,11 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[], labels: 
       }
     }
   }
-  const definedLines = new Map<string, number>();
-  for (const c of out) {
-    if (c.kind === 'defined') {
-      const key = normalizeConceptName(c.name);
-      definedLines.set(key, (definedLines.get(key) ?? 0) + 1);
-    }
-  }
   const heads = sharedHeads(out);
   const wordLines = repeatedWordLines(out);
   const kept = out.filter(
     (c) =>
-      (c.kind !== 'defined' ||
-        ((definedLines.get(normalizeConceptName(c.name)) ?? 0) < LABEL_REPEATS && !commitTypes.has(normalizeConceptName(c.name)))) &&
+      (c.kind !== 'defined' || !commitTypes.has(normalizeConceptName(c.name))) &&
       (c.kind !== 'phrase' || isRepeatedEnough(c.name, wordLines, heads)),
   );
   out.splice(0, out.length, ...kept);
@@ -847,7 +866,7 @@ function mentionTextOf(blocks: InlineBlock[], labels: ReadonlySet<string>): Ment
       const child = children[i];
       switch (child.type) {
         case 'text': {
-          const label = labels.size > 0 && isParagraphLineStart(block, i) ? lineLabel(child.content) : null;
+          const label = labels.size > 0 ? lineLabel(block, i) : null;
           const text = inUrlLink ? SEP : maskCode(child.content);
           // A repeated line label (`Kevin Lin:` in a chat log) is structure: the names in it are no mentions.
           push(label && labels.has(label.key) ? SEP + text.slice(label.end) : text, childLines[i]);

@@ -43,8 +43,9 @@ export function isStopWord(lower: string): boolean {
 }
 
 /**
- * English's closed classes: articles and determiners, pronouns, prepositions, conjunctions, auxiliaries and modals,
- * and the adverbs that work like them. Capitalised at a sentence's start, such a word is never part of a name.
+ * English's closed classes: articles, determiners and quantifiers (numbers to ten), pronouns, prepositions,
+ * conjunctions, auxiliaries and modals, and the adverbs that work like them. Capitalised at a sentence's start, such a
+ * word is never part of a name; nor is it any noun's singular (lemmaZipfOf).
  */
 const FUNCTION_WORDS = new Set(
   (
@@ -55,7 +56,8 @@ const FUNCTION_WORDS = new Set(
     'throughout to toward towards under until up upon with within without via per and but or nor so yet because ' +
     'although though while whereas if unless whether when whenever where wherever as than then once is are was ' +
     'were be been being am do does did have has had can could may might must shall should will would not here ' +
-    'there how why also just only even still already'
+    'there how why also just only even still already several various certain own same enough one two three four ' +
+    'five six seven eight nine ten'
   ).split(' '),
 );
 
@@ -85,8 +87,8 @@ export function lemmaZipfOf(lower: string): number | null {
       stems.push(`${lower.slice(0, -3)}y`);
     }
     for (const stem of stems) {
-      // `themes` is no plural of `them`, nor `uses` of `us`: a noun's singular is never a stop word.
-      const z = isStopWord(stem) ? null : zipfOf(stem);
+      // `themes` is no plural of `them`, nor `uses` of `us`: a noun's singular is never a function word.
+      const z = isFunctionWord(stem) ? null : zipfOf(stem);
       if (z !== null && (best === null || z > best)) {
         best = z;
       }

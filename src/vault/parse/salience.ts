@@ -79,11 +79,15 @@ export function sourceEvidence(notes: SourceNotes): number {
  * - otherwise (emphasis alone): rare, Zipf < SPECIFIC_WORD_ZIPF.
  */
 export function isSalient(name: string, notes: SourceNotes, vaultNotes: number): boolean {
-  if ((notes.user ?? 0) > 0) {
-    return false; // a person (`@kevin` is `user.kevin`): in Dendron a user note, a node of the graph already
-  }
   const titled = notes.title ?? 0;
-  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled;
+  const users = notes.user ?? 0;
+  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled - users - (notes.heading ?? 0);
+  if (users > 0 && users >= marked - (notes.phrase ?? 0)) {
+    // A person (`@kevin` is `user.kevin`): in Dendron a user note, a node of the graph already. Tagged as a user in at
+    // least as many notes as marked otherwise (defined, tagged, linked, emphasised, a token), so a stray `@istio`
+    // leaves the mesh a concept; the chunker's phrases do not count, as a name is written in prose either way.
+    return false;
+  }
   if (marked === 0) {
     return false; // a note's name alone is no concept: titles vouch for what the text names
   }
@@ -139,7 +143,7 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
 function isVaultEnglishPhrase(name: string, notes: SourceNotes, vaultNotes: number): boolean {
   const phrase = notes.phrase ?? 0;
   const heading = notes.heading ?? 0;
-  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - phrase - heading - (notes.title ?? 0);
+  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - phrase - heading - (notes.title ?? 0) - (notes.user ?? 0);
   if (isSmallVault(vaultNotes) || marked > 0 || !name.split(' ').every((w) => (lemmaZipfOf(w.toLowerCase()) ?? 0) >= COMMON_ZIPF)) {
     return false;
   }
