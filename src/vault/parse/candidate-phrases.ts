@@ -237,11 +237,12 @@ export function phrasesIn(line: string): string[] {
     }
     last = m.index + word.length;
     const lower = word.toLowerCase();
-    if (isStopWord(lower) || word.length < 2 || /^\p{N}+$/u.test(word)) {
+    const stop = isStopWord(lower);
+    if (stop || word.length < 2 || /^\p{N}+$/u.test(word)) {
       offerUnlessFragment();
       run = [];
       titledStop = !isCapitalised(word) ? 'none' : !sentenceStart ? 'inside' : isTitleWord(lower) ? 'start' : 'none';
-      stopBefore = isStopWord(lower) ? lower : '';
+      stopBefore = stop ? lower : '';
     } else {
       if (run.length === 0) {
         ledBy = titledStop;
@@ -256,11 +257,14 @@ export function phrasesIn(line: string): string[] {
   return out;
 
   function offerUnlessFragment() {
+    if (run.length === 0) {
+      return;
+    }
     const fragment =
-      (ledBy === 'inside' && isCapitalised(run[0] ?? '')) ||
+      (ledBy === 'inside' && isCapitalised(run[0])) ||
       (ledBy === 'start' && run.length >= 2 && run.every(isCapitalised)) ||
       // `self contained vaults`, `well known issues`: the run is the tail of a compound adjective, written unhyphenated.
-      (runAfterStop !== '' && run.length > 0 && isPastForm(run[0].toLowerCase()) && isTitleWord(runAfterStop));
+      (runAfterStop !== '' && run[0].endsWith('ed') && isPastForm(run[0].toLowerCase()) && isTitleWord(runAfterStop));
     if (!fragment) {
       offer(run);
     }
@@ -272,9 +276,15 @@ export function phrasesIn(line: string): string[] {
  * (`Using`, `See`, `Run`, `Take`: a verb's `-ed` or `-ing` form is English, irregular verbs included).
  */
 function isTitleWord(lower: string): boolean {
-  if (isFunctionWord(lower) || lower.endsWith('ing') || isMostlyVerb(lower)) {
-    return false;
+  let held = titleWords.get(lower);
+  if (held === undefined) {
+    const forms = [`${lower}ed`, `${lower}ing`, `${lower}${lower.slice(-1)}ing`, `${lower.replace(/e$/, '')}ing`];
+    held =
+      !isFunctionWord(lower) && !lower.endsWith('ing') && !isMostlyVerb(lower) && forms.every((form) => (zipfOf(form) ?? 0) < RARE_ZIPF);
+    titleWords.set(lower, held);
   }
-  const forms = [`${lower}ed`, `${lower}ing`, `${lower}${lower.slice(-1)}ing`, `${lower.replace(/e$/, '')}ing`];
-  return forms.every((form) => (zipfOf(form) ?? 0) < RARE_ZIPF);
+  return held;
 }
+
+/** isTitleWord's answers: it is asked only of stop words, so the map stays within the stop list. */
+const titleWords = new Map<string, boolean>();

@@ -198,6 +198,8 @@ interface InlineBlock {
   container: string;
   /** A table body row's first cell: the row's name (`| istiod | ✔ |`). */
   rowHead: boolean;
+  /** lineLabel's answers by child index, worked out once (the candidates, the mention text and the count all ask). */
+  labels?: (LineLabel | null)[];
 }
 
 /** Every inline token with a file line per child. Table cells have no map, so they take their row's line. */
@@ -339,14 +341,16 @@ function isValueList(children: MarkdownIt.Token[], start: number): boolean {
   return true;
 }
 
-/** `term: …` at the start of `text`, if it reads as a definition. */
-function definedTerm(text: string, followedBy: 'nothing' | 'value' | 'more'): { name: string; commitType: boolean } | null {
-  const body = text.replace(TASK_BOX, '');
-  const m = DEFINED.exec(body);
-  if (!m) {
+/** The `term: …` label (lineLabel) that leads `text`, if it reads as a definition. */
+function definedTerm(
+  text: string,
+  label: LineLabel | null,
+  followedBy: 'nothing' | 'value' | 'more',
+): { name: string; commitType: boolean } | null {
+  if (label === null || label.speaker) {
     return null;
   }
-  const rest = body.slice(m[0].length).trim();
+  const rest = text.slice(label.end).trim();
   // `Steps:` over a list is a label; a definition says something on the same line.
   if (rest === '' && followedBy === 'nothing') {
     return null;
@@ -356,7 +360,7 @@ function definedTerm(text: string, followedBy: 'nothing' | 'value' | 'more'): { 
   if ((rest === '' && followedBy === 'value') || (rest !== '' && (!/\p{L}/u.test(value) || !/\s/.test(rest) || /^["'[{]/.test(rest)))) {
     return null;
   }
-  const name = m[1].replace(/\s+/g, ' ').trim();
+  const name = label.name.replace(/\s+/g, ' ').trim();
   const words = name.toLowerCase().split(' ');
   if (name.length < 2 || words.some((w) => /^\p{N}+$/u.test(w) || CLAUSE_WORDS.has(w)) || LABEL_STOP.has(words.join(' '))) {
     return null; // `Step 1:` is structure, `the reason is simple:` a sentence
@@ -365,7 +369,7 @@ function definedTerm(text: string, followedBy: 'nothing' | 'value' | 'more'): { 
   if (!isConceptName(name, 'defined') || (words.length === 1 && (/(?:ing|ed)$/.test(words[0]) || isMostlyVerb(words[0])))) {
     return null;
   }
-  return { name, commitType: COMMIT_TYPE.test(m[0]) };
+  return { name, commitType: COMMIT_TYPE.test(label.head) };
 }
 
 /**
@@ -412,7 +416,10 @@ const isParagraphLineStart = ({ children, container }: InlineBlock, i: number) =
   container === 'paragraph_open' && (i === 0 || isLineBreak(children[i - 1]));
 
 interface LineLabel {
-  /** normalizeConceptName of the label's name. */
+  /** The label's name as written (`Kevin Lin`, `feat`) and the whole label (`feat(api):`). */
+  name: string;
+  head: string;
+  /** normalizeConceptName of the name. */
   key: string;
   /** Where the label ends in the text child, its task box included. */
   end: number;
@@ -421,22 +428,30 @@ interface LineLabel {
 
 /** The label that leads line `i` of a paragraph: `term:`, `feat(api):`, or a speaker line (a whole line, no `at 10:30`). */
 function lineLabel(block: InlineBlock, i: number): LineLabel | null {
-  const child = block.children[i];
-  if (child.type !== 'text' || !isParagraphLineStart(block, i)) {
+  if (block.children[i].type !== 'text' || !isParagraphLineStart(block, i)) {
     return null;
   }
-  const box = TASK_BOX.exec(child.content)?.[0].length ?? 0;
-  const body = box > 0 ? child.content.slice(box) : child.content;
+  const held = block.labels?.[i];
+  if (held !== undefined) {
+    return held;
+  }
+  const label = readLineLabel(block, i);
+  (block.labels ??= [])[i] = label;
+  return label;
+}
+
+function readLineLabel(block: InlineBlock, i: number): LineLabel | null {
+  const text = block.children[i].content;
+  const box = TASK_BOX.exec(text)?.[0].length ?? 0;
+  const body = box > 0 ? text.slice(box) : text;
   const term = DEFINED.exec(body);
-  if (term) {
-    return { key: normalizeConceptName(term[1]), end: box + term[0].length, speaker: false };
-  }
   const next = block.children[i + 1];
-  const speaker = next === undefined || isLineBreak(next) ? SPEAKER_LINE.exec(body) : null;
-  if (speaker && !speaker[1].toLowerCase().split(/\s+/).some(isFunctionWord)) {
-    return { key: normalizeConceptName(speaker[1]), end: box + speaker[0].length, speaker: true };
+  const speaker = !term && body.includes(':') && (next === undefined || isLineBreak(next)) ? SPEAKER_LINE.exec(body) : null;
+  const m = term ?? speaker;
+  if (m === null || (speaker && speaker[1].toLowerCase().split(/\s+/).some(isFunctionWord))) {
+    return null;
   }
-  return null;
+  return { name: m[1], head: m[0], key: normalizeConceptName(m[1]), end: box + m[0].length, speaker: speaker !== null };
 }
 
 /** The keys of the labels that lead LABEL_REPEATS or more lines of the note's paragraphs. */
@@ -444,6 +459,9 @@ function repeatedLabels(blocks: InlineBlock[]): Set<string> {
   const counts = new Map<string, number>();
   const out = new Set<string>();
   for (const block of blocks) {
+    if (block.container !== 'paragraph_open') {
+      continue;
+    }
     for (let i = 0; i < block.children.length; i++) {
       const label = lineLabel(block, i);
       if (label) {
@@ -552,7 +570,7 @@ function candidatesOf(blocks: InlineBlock[], sections: ParsedSection[], labels: 
           // `handson: https://…`: a label over a bare URL defines nothing.
           const more = next !== undefined && !isLineBreak(next) && !isAutoLink(next);
           const value = next?.type === 'code_inline' && isValueList(children, i + 1);
-          const term = definedTerm(child.content, value ? 'value' : more ? 'more' : 'nothing');
+          const term = definedTerm(child.content, label, value ? 'value' : more ? 'more' : 'nothing');
           if (term) {
             if (term.commitType) {
               commitTypes.add(normalizeConceptName(term.name));
