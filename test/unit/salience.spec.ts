@@ -112,6 +112,7 @@ describe('phrasesIn', () => {
 
   it('drops the tail of a compound adjective written without its hyphen', () => {
     expect(phrasesIn('self contained vaults')).toEqual([]);
+    expect(phrasesIn('self HOSTED runners')).toEqual([]);
     expect(phrasesIn('a self-contained vault')).toEqual(['self-contained vault']);
     expect(phrasesIn('it is distributed tracing')).toEqual(['distributed tracing']); // `is` is grammar, no compound
     expect(phrasesIn('several managed clusters')).toEqual(['managed clusters']); // a quantifier, no compound
