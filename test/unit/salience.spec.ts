@@ -80,6 +80,12 @@ describe('isSalient', () => {
 });
 
 describe('isConceptName', () => {
+  it('takes no handle nor scoped package for a name', () => {
+    expect(isConceptName('@dendronhq', 'marked')).toBe(false);
+    expect(isConceptName('Dendron on Twitter @dendronhq', 'marked')).toBe(false);
+    expect(isConceptName('dendronhq', 'marked')).toBe(true);
+  });
+
   it('refuses versions and compounds of everyday words, keeps compounds with a name in them', () => {
     expect(['V2', 'v1.3', 'self-contained', 'built-in', 'open-source'].filter((n) => isConceptName(n, 'phrase'))).toEqual([]);
     expect(['multi-vault', 'emissary-ingress', 'init-container'].filter((n) => !isConceptName(n, 'phrase'))).toEqual([]);
@@ -116,5 +122,21 @@ describe('phrasesIn', () => {
     expect(phrasesIn('a self-contained vault')).toEqual(['self-contained vault']);
     expect(phrasesIn('it is distributed tracing')).toEqual(['distributed tracing']); // `is` is grammar, no compound
     expect(phrasesIn('several managed clusters')).toEqual(['managed clusters']); // a quantifier, no compound
+  });
+
+  it('takes no lone lower-case word of a path, but a phrase after a slash and capitalised alternatives', () => {
+    expect(phrasesIn('Issue #1273 · dendronhq/dendron')).toEqual([]);
+    expect(phrasesIn('see ~/.config/nvim for it')).toEqual([]);
+    expect(phrasesIn('contour and in/egress gateway')).toEqual(['contour', 'egress gateway', 'egress']);
+    expect(phrasesIn('Researcher/Technologist')).toEqual(['Researcher', 'Technologist']);
+    expect(phrasesIn('the sidecar / envoy split')).toContain('sidecar');
+  });
+
+  it('takes a name before an everyday noun as the name alone', () => {
+    expect(phrasesIn('the Dendron notes')).toEqual(['Dendron']);
+    expect(phrasesIn('opens Markdown files')).toEqual(['Markdown']);
+    // a rarer head makes a name of its own
+    expect(phrasesIn('the Istio gateway')).toEqual(['Istio gateway', 'Istio']);
+    expect(phrasesIn('the Dendron workspace')).toEqual(['Dendron workspace', 'Dendron']);
   });
 });

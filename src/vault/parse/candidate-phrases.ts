@@ -30,6 +30,9 @@ const DEFINED_ZIPF = 4.5;
 /** A phrase of words this common throughout is everyday speech (`study notes`), not a name. */
 const SPECIFIC_ZIPF = 4.2;
 
+/** A noun this common (`note` 4.7, `file` 4.6, `community` 4.5; not `vault` 4.1, `session` 4.1) is generic after a name. */
+const EVERYDAY_HEAD_ZIPF = 4.4;
+
 /** Longest run kept: longer runs are clauses, not names. */
 const MAX_PHRASE_WORDS = 4;
 
@@ -90,8 +93,9 @@ export function isShoutedWord(word: string): boolean {
  */
 export function isConceptName(name: string, evidence: NameEvidence): boolean {
   const words = name.split(' ');
-  // Braces are code (`{{fm.title}}`, `{id}`), never a name.
-  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name) || /[{}]/.test(name)) {
+  // Braces are code (`{{fm.title}}`, `{id}`), never a name; nor is a handle (`@dendronhq`, `@kevin`: a person's or an
+  // organisation's account, which Dendron reads as a user tag) or a scoped package (`@dendronhq/pods-core`).
+  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name) || /[{}]|(?:^|\s)@/.test(name)) {
     return false;
   }
   const lower = words.map((w) => w.toLowerCase());
@@ -142,7 +146,15 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
   if (words.length > 2 && isMostlyVerb(lower[0]) && lower.slice(1, -1).some((w) => isStopWord(w))) {
     return false;
   }
-  return evidence !== 'phrase' || lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
+  if (evidence !== 'phrase') {
+    return true;
+  }
+  // `Dendron notes`, `Markdown files`, `Python code`: a name (unknown to English) before an everyday noun says what the
+  // things belong to; the name is the concept (the chunker offers it alone too), the pair is prose.
+  if (words.length === 2 && lemmaZipfOf(lower[0]) === null && (lemmaZipfOf(lower[1]) ?? 0) >= EVERYDAY_HEAD_ZIPF) {
+    return false;
+  }
+  return lower.some((w) => (zipfOf(w) ?? 0) < SPECIFIC_ZIPF);
 }
 
 /** `configuring`, `installing`: an `-ing` form of an everyday verb, alone. */
@@ -223,15 +235,18 @@ export function phrasesIn(line: string): string[] {
   // The stop word just before the run (`self` of `self contained vaults`): with a past form after it, a compound.
   let stopBefore = '';
   let runAfterStop = '';
+  // The run's one word is joined by a bare `/` to the word before it (`dendronhq/dendron`, `src/app`).
+  let pathAfter = false;
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
     const gap = line.slice(last, m.index);
     const sentenceStart = last === 0 || SENTENCE_END.test(gap);
+    const pathJoin = gap === '/' && last > 0;
     if (BREAK.test(gap)) {
       titledStop = 'none';
       stopBefore = '';
       if (run.length > 0) {
-        offerUnlessFragment();
+        offerUnlessFragment(pathJoin);
         run = [];
       }
     }
@@ -247,6 +262,7 @@ export function phrasesIn(line: string): string[] {
       if (run.length === 0) {
         ledBy = titledStop;
         runAfterStop = stopBefore;
+        pathAfter = pathJoin;
       }
       run.push(word);
       titledStop = 'none';
@@ -256,8 +272,14 @@ export function phrasesIn(line: string): string[] {
   offerUnlessFragment();
   return out;
 
-  function offerUnlessFragment() {
+  function offerUnlessFragment(pathNext = false) {
     if (run.length === 0) {
+      return;
+    }
+    // A lone lower-case word of a path (`dendronhq` of `dendronhq/dendron`, `components` of `src/components`) names no
+    // concept; a phrase after a slash does (`in/egress gateway` gives `egress gateway`), and so do the capitalised
+    // alternatives of `Researcher/Technologist` and an acronym's halves (`CI/CD`).
+    if (run.length === 1 && (pathNext || pathAfter) && !/\p{Lu}/u.test(run[0])) {
       return;
     }
     const fragment =
