@@ -83,6 +83,8 @@ describe('isConceptName', () => {
   it('takes no handle nor scoped package for a name', () => {
     expect(isConceptName('@dendronhq', 'marked')).toBe(false);
     expect(isConceptName('Dendron on Twitter @dendronhq', 'marked')).toBe(false);
+    expect(isConceptName('Dendron (@dendronhq)', 'marked')).toBe(false);
+    expect(isConceptName('kevin@example.com', 'marked')).toBe(true);
     expect(isConceptName('dendronhq', 'marked')).toBe(true);
   });
 
@@ -129,6 +131,9 @@ describe('phrasesIn', () => {
     expect(phrasesIn('see ~/.config/nvim for it')).toEqual([]);
     expect(phrasesIn('contour and in/egress gateway')).toEqual(['contour', 'egress gateway', 'egress']);
     expect(phrasesIn('Researcher/Technologist')).toEqual(['Researcher', 'Technologist']);
+    expect(phrasesIn('TCP/UDP')).toEqual(['TCP', 'UDP']);
+    // lower-case alternatives read as a path: the vault names them elsewhere (the seed's `in/egress to/from mesh`)
+    expect(phrasesIn('yaml/json')).toEqual([]);
     expect(phrasesIn('the sidecar / envoy split')).toContain('sidecar');
   });
 
@@ -138,5 +143,8 @@ describe('phrasesIn', () => {
     // a rarer head makes a name of its own
     expect(phrasesIn('the Istio gateway')).toEqual(['Istio gateway', 'Istio']);
     expect(phrasesIn('the Dendron workspace')).toEqual(['Dendron workspace', 'Dendron']);
+    // capitals do not tell (`a Dendron Note`): a product named so is a concept where the vault marks it
+    expect(phrasesIn('with the Todo Tree')).toEqual(['Todo']);
+    expect(isConceptName('Todo Tree', 'marked')).toBe(true);
   });
 });

@@ -93,9 +93,10 @@ export function isShoutedWord(word: string): boolean {
  */
 export function isConceptName(name: string, evidence: NameEvidence): boolean {
   const words = name.split(' ');
-  // Braces are code (`{{fm.title}}`, `{id}`), never a name; nor is a handle (`@dendronhq`, `@kevin`: a person's or an
-  // organisation's account, which Dendron reads as a user tag) or a scoped package (`@dendronhq/pods-core`).
-  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name) || /[{}]|(?:^|\s)@/.test(name)) {
+  // Braces are code (`{{fm.title}}`, `{id}`), never a name; nor is a handle (`@dendronhq`, `(@dendronhq)`, `@kevin`: a
+  // person's or an organisation's account, which Dendron reads as a user tag) or a scoped package
+  // (`@dendronhq/pods-core`). An `@` inside a word (`kevin@example.com`) starts no handle.
+  if (words.length === 0 || words.length > MAX_PHRASE_WORDS + 1 || !HAS_LETTER.test(name) || /[{}]|(?<![\p{L}\p{N}_])@/u.test(name)) {
     return false;
   }
   const lower = words.map((w) => w.toLowerCase());
@@ -149,8 +150,10 @@ export function isConceptName(name: string, evidence: NameEvidence): boolean {
   if (evidence !== 'phrase') {
     return true;
   }
-  // `Dendron notes`, `Markdown files`, `Python code`: a name (unknown to English) before an everyday noun says what the
-  // things belong to; the name is the concept (the chunker offers it alone too), the pair is prose.
+  // `Dendron notes`, `Markdown files`, `YAML file`: a name (unknown to English) before an everyday noun says what the
+  // things belong to; the name is the concept (the chunker offers it alone too), the pair is prose. Capitals do not
+  // tell (one `a Dendron Note` would undo it): a product named so (`GitHub Actions`, `Todo Tree`) is a concept where
+  // the vault marks it (a link label, emphasis, a definition), which this rule does not judge.
   if (words.length === 2 && lemmaZipfOf(lower[0]) === null && (lemmaZipfOf(lower[1]) ?? 0) >= EVERYDAY_HEAD_ZIPF) {
     return false;
   }
@@ -276,9 +279,11 @@ export function phrasesIn(line: string): string[] {
     if (run.length === 0) {
       return;
     }
-    // A lone lower-case word of a path (`dendronhq` of `dendronhq/dendron`, `components` of `src/components`) names no
-    // concept; a phrase after a slash does (`in/egress gateway` gives `egress gateway`), and so do the capitalised
-    // alternatives of `Researcher/Technologist` and an acronym's halves (`CI/CD`).
+    // A run of one lower-case word joined to another by a bare `/` is a path segment (`dendronhq` of
+    // `dendronhq/dendron`, `components` of `src/components`) and names no concept; so, alike, are lower-case
+    // alternatives (`yaml/json`), which a vault names elsewhere too. A run of several words after a slash is a phrase
+    // (`in/egress gateway` gives `egress gateway`), and capitalised words are names (`Researcher/Technologist`,
+    // `TCP/UDP`).
     if (run.length === 1 && (pathNext || pathAfter) && !/\p{Lu}/u.test(run[0])) {
       return;
     }
