@@ -36,6 +36,12 @@ export interface ConceptDiagnostic extends Diagnostic {
   vault: string;
 }
 
+/** The names among `names` with the concept key of `name` (`Gateway`, `gateways` for `gateway`). */
+function withKeyOf(name: string, names: readonly string[]): string[] {
+  const key = normalizeConceptName(name);
+  return names.filter((n) => normalizeConceptName(n) === key);
+}
+
 /**
  * The concept post-pass, run inside the sync's transaction once every file is written (and after a dictionary
  * change through the API): the Concept table is rebuilt from the dictionary and the notes' concept sources, then
@@ -69,40 +75,46 @@ export class ConceptRebuild {
    * `vaultNotes`: notes with a file.
    */
   change(change: DictionaryChange, nowMs: number, vaultNotes: number): boolean {
-    const held = this.repo.definitions();
-    const keyOf = (e: DictionaryEntry) => normalizeConceptName(e.name);
-    if ('ignore' in change) {
-      const key = normalizeConceptName(change.ignore);
-      for (const name of this.repo.apiIgnores().filter((n) => normalizeConceptName(n) === key && n !== change.ignore)) {
-        this.repo.deleteApiIgnore(name); // one entry per key
-      }
-      this.repo.upsertApiIgnore(change.ignore, nowMs);
-    } else if ('unignore' in change) {
-      const key = normalizeConceptName(change.unignore);
-      const gone = this.repo.apiIgnores().filter((name) => normalizeConceptName(name) === key);
-      if (gone.length === 0) {
-        return false;
-      }
-      gone.forEach((name) => this.repo.deleteApiIgnore(name));
-    } else if ('define' in change) {
-      const key = keyOf(change.define);
-      for (const d of held.filter((d) => keyOf(d) === key && d.name !== change.define.name)) {
-        this.repo.deleteDefinition(d.name); // one definition per key: `Gateway` replaces `gateway`
-      }
-      this.repo.upsertDefinition(change.define.name, change.define.aliases, nowMs);
-    } else {
-      let key = normalizeConceptName(change.remove);
-      if (!held.some((d) => keyOf(d) === key)) {
-        key = keyOf(held.find((d) => d.aliases.some((a) => normalizeConceptName(a) === key)) ?? { name: '', aliases: [] });
-      }
-      const gone = held.filter((d) => key !== '' && keyOf(d) === key);
-      if (gone.length === 0) {
-        return false;
-      }
-      gone.forEach((d) => this.repo.deleteDefinition(d.name));
+    if (!this.write(change, nowMs)) {
+      return false;
     }
     this.rebuild(this.repo.dictionaryFolders(), null, [], new Map(), new Map(), { notes: vaultNotes, reach: 0 });
     return true;
+  }
+
+  /**
+   * Write the change to its list (ConceptDefinition or ConceptIgnore), one entry per key: a new name replaces the
+   * key's old one (`Gateway` replaces `gateway`). False when there was nothing to remove.
+   */
+  private write(change: DictionaryChange, nowMs: number): boolean {
+    if ('ignore' in change) {
+      withKeyOf(change.ignore, this.repo.apiIgnores())
+        .filter((name) => name !== change.ignore)
+        .forEach((name) => this.repo.deleteApiIgnore(name));
+      this.repo.upsertApiIgnore(change.ignore, nowMs);
+      return true;
+    }
+    if ('unignore' in change) {
+      const gone = withKeyOf(change.unignore, this.repo.apiIgnores());
+      gone.forEach((name) => this.repo.deleteApiIgnore(name));
+      return gone.length > 0;
+    }
+    const held = this.repo.definitions();
+    const names = held.map((d) => d.name);
+    if ('define' in change) {
+      withKeyOf(change.define.name, names)
+        .filter((name) => name !== change.define.name)
+        .forEach((name) => this.repo.deleteDefinition(name));
+      this.repo.upsertDefinition(change.define.name, change.define.aliases, nowMs);
+      return true;
+    }
+    // By the entry's name, or else by one of its aliases.
+    const key = normalizeConceptName(change.remove);
+    const entry = held.find((d) => d.aliases.some((a) => normalizeConceptName(a) === key));
+    const gone = withKeyOf(change.remove, names);
+    const removed = gone.length > 0 ? gone : entry ? withKeyOf(entry.name, names) : [];
+    removed.forEach((name) => this.repo.deleteDefinition(name));
+    return removed.length > 0;
   }
 
   /**

@@ -30,10 +30,10 @@ export const DICTIONARY_FILE = 'concepts.yml';
 /** The reserved key of `concepts.yml` whose names are dropped from the extracted concepts. */
 export const IGNORE_KEY = 'ignore';
 
-/** Where a concept comes from, strongest first: a concept takes the kind of its strongest source. */
 /**
- * Source kinds, strongest first. `title` (a note's title or last hierarchy segment is the word) is evidence only: a
- * name that only titles give is never a concept (see isSalient), so it is never a concept's kind either. Nor is
+ * Where a concept comes from, strongest first: a concept takes the kind of its strongest source. `title` (a note's
+ * title or last hierarchy segment is the word) is evidence only: a name that only titles give is never a concept (see
+ * isSalient), so it is never a concept's kind either. Nor is
  * `heading`: a phrase a heading offers is a `phrase` source of its note too, and `heading` only counts the notes.
  * `user` (a user tag, `@kevin`) says the name is a person's, which keeps it from being a concept.
  */

@@ -81,7 +81,7 @@ export function sourceEvidence(notes: SourceNotes): number {
 export function isSalient(name: string, notes: SourceNotes, vaultNotes: number): boolean {
   const titled = notes.title ?? 0;
   const users = notes.user ?? 0;
-  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - titled - users - (notes.heading ?? 0);
+  const marked = markedNotes(notes);
   if (users > 0 && users >= marked - (notes.phrase ?? 0)) {
     // A person (`@kevin` is `user.kevin`): in Dendron a user note, a node of the graph already. Tagged as a user in at
     // least as many notes as marked otherwise (defined, tagged, linked, emphasised, a token), so a stray `@istio`
@@ -143,8 +143,11 @@ export function isSalient(name: string, notes: SourceNotes, vaultNotes: number):
 function isVaultEnglishPhrase(name: string, notes: SourceNotes, vaultNotes: number): boolean {
   const phrase = notes.phrase ?? 0;
   const heading = notes.heading ?? 0;
-  const marked = Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - phrase - heading - (notes.title ?? 0) - (notes.user ?? 0);
-  if (isSmallVault(vaultNotes) || marked > 0 || !name.split(' ').every((w) => (lemmaZipfOf(w.toLowerCase()) ?? 0) >= COMMON_ZIPF)) {
+  if (
+    isSmallVault(vaultNotes) ||
+    markedNotes(notes) > phrase ||
+    !name.split(' ').every((w) => (lemmaZipfOf(w.toLowerCase()) ?? 0) >= COMMON_ZIPF)
+  ) {
     return false;
   }
   return heading > LABEL_NOTES && heading * 2 > phrase;
@@ -159,6 +162,14 @@ function isVaultEnglishPhrase(name: string, notes: SourceNotes, vaultNotes: numb
  */
 function hasVaultEvidence(notes: SourceNotes, vaultNotes: number): boolean {
   return vouchingNotes(notes) > 0 || ((notes.phrase ?? 0) <= LABEL_NOTES && isSmallVault(vaultNotes));
+}
+
+/**
+ * Notes that name the concept by a source that says something of it: every kind but evidence-only ones (a title, a
+ * heading's count, a user tag). The chunker's phrases count.
+ */
+function markedNotes(notes: SourceNotes): number {
+  return Object.values(notes).reduce((a, b) => a + (b ?? 0), 0) - (notes.title ?? 0) - (notes.user ?? 0) - (notes.heading ?? 0);
 }
 
 const vouchingNotes = (notes: SourceNotes) =>
